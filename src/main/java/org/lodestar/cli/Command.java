@@ -1,0 +1,27 @@
+package org.lodestar.cli;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The sub-commands, declared as data: name, one line of help, and the class that runs it. */
+enum Command {
+    CONVERT("convert", "Convert seed pages (files or folders) to Turtle.", ConvertCommand::new),
+    VALIDATE("validate", "Parse seed pages and check them against the SHACL shapes; exit 0 when they conform.", ValidateCommand::new),
+    BUILD("build", "Build seed pages into a TDB2 database, incrementally and atomically.", BuildCommand::new),
+    SERVE("serve", "Serve the knowledge graph with embedded Fuseki (builds the seeds first into an empty database).", ServeCommand::new);
+
+    final String name;
+    final String help;
+    final Supplier<CliCommand> factory;
+
+    Command(String name, String help, Supplier<CliCommand> factory) {
+        this.name = name;
+        this.help = help;
+        this.factory = factory;
+    }
+
+    static Optional<Command> named(String name) {
+        return Arrays.stream(values()).filter(c -> c.name.equals(name)).findFirst();
+    }
+}

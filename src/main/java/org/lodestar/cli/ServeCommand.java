@@ -1,0 +1,61 @@
+package org.lodestar.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.lodestar.store.KnowledgeStore;
+import org.lodestar.web.LodestarServer;
+import org.lodestar.web.ServerSettings;
+
+/** {@code serve [--port N] [--db DIR | --mem] [--seeds DIR] [--base URI] [--passwd FILE] [--timeout MS]}. */
+final class ServeCommand implements CliCommand {
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("HTTP port (default 8080; 0 picks a free one)").build())
+                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").build())
+                .addOption(Option.builder().longOpt("mem").desc("in-memory database, built from the seeds at start").build())
+                .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages to build an empty database from (default seeds/)").build())
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build())
+                .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").build())
+                .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").build());
+    }
+
+    @Override
+    public String arguments() { return ""; }
+
+    @Override
+    public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+        ServerSettings s = settings(line);
+        KnowledgeStore store = s.db() == null ? KnowledgeStore.inMemory() : KnowledgeStore.open(s.db());
+        if (store.isEmpty()) {
+            int built = BuildCommand.build(s.seeds(), s.base(), false, store, out, err);
+            if (built != Main.OK)
+                return built;
+        }
+        FusekiServer server = LodestarServer.start(s, store);
+        out.println("Lodestar serving " + store + " at http://localhost:" + server.getHttpPort() + "/kg/sparql");
+        server.join();
+        return Main.OK;
+    }
+
+    static ServerSettings settings(CommandLine line) throws UsageException {
+        if (line.hasOption("db") && line.hasOption("mem"))
+            throw new UsageException("only one of --db and --mem");
+        if (!line.getArgList().isEmpty())
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        var passwd = line.hasOption("passwd") ? Args.path(line, "passwd", null) : null;
+        if (passwd != null && !Files.isReadable(passwd))
+            throw new UsageException("--passwd: cannot read " + passwd);
+        return new ServerSettings(
+                (int) Args.number(line, "port", 8080, 0, 65535),
+                line.hasOption("mem") ? null : Args.path(line, "db", BuildCommand.DEFAULT_DB),
+                Args.path(line, "seeds", BuildCommand.DEFAULT_SEEDS),
+                Args.base(line),
+                passwd,
+                Args.number(line, "timeout", 10_000, 1, Long.MAX_VALUE));
+    }
+}

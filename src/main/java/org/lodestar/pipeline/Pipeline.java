@@ -1,0 +1,62 @@
+package org.lodestar.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lodestar.ontology.Ontology;
+import org.lodestar.rdf.Conversion;
+import org.lodestar.rdf.Converter;
+import org.lodestar.rdf.Uris;
+import org.lodestar.seed.Diagnostic;
+import org.lodestar.seed.EntityPage;
+import org.lodestar.seed.ParseResult;
+import org.lodestar.seed.SeedParser;
+import org.lodestar.validate.Finding;
+import org.lodestar.validate.ShapesValidator;
+
+/**
+ * Seed pages → records → RDF → SHACL, stopping at the first stage that fails so that nothing
+ * later sees half-made data. Shared by {@code convert}, {@code validate} and {@code build}.
+ */
+public final class Pipeline {
+    private final Ontology ontology;
+    private final ShapesValidator shapes;
+    private final Converter converter;
+
+    public Pipeline(Ontology ontology, ShapesValidator shapes, Uris uris) {
+        this.ontology = ontology;
+        this.shapes = shapes;
+        this.converter = new Converter(ontology, uris);
+    }
+
+    public Ontology ontology() { return ontology; }
+
+    public Uris uris() { return converter.uris(); }
+
+    /** Parses and converts; checks shapes only when {@code check} is set and nothing failed before. */
+    public PipelineResult run(List<SeedFile> files, boolean check) {
+        SeedParser parser = new SeedParser(ontology.vocabulary());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, EntityPage> pages = new LinkedHashMap<>();
+        boolean parseErrors = false;
+        for (SeedFile file : files) {
+            ParseResult result = parser.parse(file.display(), file.content());
+            diagnostics.addAll(result.diagnostics());
+            if (result.hasErrors() || result.page() == null)
+                parseErrors = true;
+            else
+                pages.put(file.name(), result.page());
+        }
+        if (parseErrors)
+            return new PipelineResult(null, diagnostics, List.of());
+        Conversion conversion = converter.convert(pages);
+        diagnostics.addAll(conversion.diagnostics());
+        if (conversion.hasErrors())
+            return new PipelineResult(null, diagnostics, List.of());
+        List<Finding> findings = check
+                ? shapes.validate(List.copyOf(conversion.graphs().values()), ontology.graph(), conversion.locations())
+                : List.of();
+        return new PipelineResult(conversion, diagnostics, findings);
+    }
+}

@@ -1,0 +1,69 @@
+package org.lodestar.seed;
+
+import java.util.Set;
+
+/**
+ * The third line of a page: {@code concept:alignment-fakingAlignment Faking}, an identifier
+ * glued to the label.
+ *
+ * <p>A slug is made of [a-z0-9-], and a label may start with those characters too
+ * ({@code paper:2024-study2024 Study}), so the split is chosen where the label slugifies to the
+ * slug: that is how the generator made the id. Only when no split agrees is the boundary guessed
+ * (at the first character that cannot be in a slug) and reported.
+ *
+ * @param slug  null when the line has no {@code type:} prefix (the page has no explicit id)
+ * @param label null only when nothing is left for it, which is an error
+ */
+record IdLine(String slug, String label) {
+
+    static IdLine parse(String text, int line, String pageType, Set<String> typeKeys, Diagnostics diagnostics) {
+        int colon = text.indexOf(':');
+        String prefix = colon > 0 ? text.substring(0, colon) : null;
+        if (prefix == null || !typeKeys.contains(prefix)) {
+            diagnostics.warning(line, "no explicit id ('" + pageType + ":slug'): the whole line is the label");
+            return new IdLine(null, text);
+        }
+        if (!prefix.equals(pageType))
+            diagnostics.error(line, "id has type '" + prefix + "' but the header says '" + pageType + "'");
+        return splitSlug(text.substring(colon + 1), prefix, line, diagnostics);
+    }
+
+    private static IdLine splitSlug(String rest, String type, int line, Diagnostics diagnostics) {
+        int munch = 0;
+        while (munch < rest.length() && isSlugChar(rest.charAt(munch)))
+            munch++;
+        if (munch == 0) {
+            diagnostics.error(line, "id '" + type + ":' has no slug");
+            return new IdLine(null, rest.isBlank() ? null : rest.strip());
+        }
+        // longest slug first: with a label that starts with slug characters, more than one split
+        // can slugify, and the generator writes the whole slug
+        for (int k = munch; k >= 1; k--) {
+            String slug = rest.substring(0, k);
+            String label = rest.substring(k).strip();
+            if (!label.isEmpty() && Slugs.slugify(label).equals(slug))
+                return checked(new IdLine(slug, label), type, line, diagnostics);
+        }
+        String slug = rest.substring(0, munch);
+        String label = rest.substring(munch).strip();
+        if (label.isEmpty()) {
+            diagnostics.error(line, "id '" + type + ":" + slug + "' has no label after it");
+            return new IdLine(slug, null);
+        }
+        diagnostics.warning(line, "guessed the boundary between slug '" + slug + "' and label '" + label
+                + "' (the label slugifies to '" + Slugs.slugify(label) + "')");
+        return checked(new IdLine(slug, label), type, line, diagnostics);
+    }
+
+    /** Identifiers become IRIs and must match the id pattern the shapes check. */
+    private static IdLine checked(IdLine id, String type, int line, Diagnostics diagnostics) {
+        if (!Slugs.isWellFormed(id.slug()))
+            diagnostics.error(line, "slug '" + id.slug() + "' of id '" + type + ":" + id.slug()
+                    + "' is not of the form a-b-c (lower-case letters and digits joined by single hyphens)");
+        return id;
+    }
+
+    private static boolean isSlugChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    }
+}

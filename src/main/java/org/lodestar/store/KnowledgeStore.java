@@ -1,0 +1,41 @@
+package org.lodestar.store;
+
+import java.nio.file.Path;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.lodestar.ontology.KG;
+
+/**
+ * The TDB2 database behind the server: on disk under a folder, or in memory. Queries see the
+ * union of the named graphs as their default graph, since each seed file has a graph of its own.
+ */
+public final class KnowledgeStore {
+    private final DatasetGraph dataset;
+    private final String description;
+
+    private KnowledgeStore(DatasetGraph dataset, String description) {
+        this.dataset = dataset;
+        this.description = description;
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    public static KnowledgeStore open(Path folder) {
+        return new KnowledgeStore(DatabaseMgr.connectDatasetGraph(folder.toString()), "TDB2 at " + folder);
+    }
+
+    public static KnowledgeStore inMemory() {
+        return new KnowledgeStore(DatabaseMgr.createDatasetGraph(), "TDB2 in memory");
+    }
+
+    public DatasetGraph dataset() { return dataset; }
+
+    /** True when no seed page has been built into it yet. */
+    public boolean isEmpty() {
+        return Txn.calculateRead(dataset, () -> !dataset.find(null, null, KG.contentHash, null).hasNext());
+    }
+
+    @Override
+    public String toString() { return description; }
+}

@@ -1,0 +1,66 @@
+package org.lodestar.validate;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.Prefixes;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.lodestar.ontology.KG;
+import org.lodestar.seed.Severity;
+import org.lodestar.util.ClasspathFolder;
+
+/**
+ * Checks data against the shapes in {@code shapes/}. The data is always checked together with the
+ * ontology, because the shapes read domains, ranges and keys from it.
+ */
+public final class ShapesValidator {
+    public static final String FOLDER = "shapes";
+
+    private final Shapes shapes;
+    private final PrefixMap prefixes;
+
+    private ShapesValidator(Graph shapesGraph) {
+        this.shapes = Shapes.parse(shapesGraph);
+        this.prefixes = Prefixes.adapt(shapesGraph.getPrefixMapping());
+    }
+
+    public static ShapesValidator load() {
+        Graph g = GraphFactory.createDefaultGraph();
+        for (String file : ClasspathFolder.list(FOLDER, ".ttl"))
+            RDFParser.fromString(ClasspathFolder.read(file), Lang.TURTLE).base(KG.ONTOLOGY_IRI).parse(g);
+        return new ShapesValidator(g);
+    }
+
+    /**
+     * @param locations where each node came from ({@code file:line}); nodes not in it are reported by name
+     */
+    public List<Finding> validate(List<Graph> data, Graph ontology, Map<Node, String> locations) {
+        Graph all = GraphFactory.createDefaultGraph();
+        data.forEach(g -> g.find().forEachRemaining(all::add));
+        ontology.find().forEachRemaining(all::add);
+        ValidationReport report = ShaclValidator.get().validate(shapes, all);
+        return report.getEntries().stream()
+                .map(e -> finding(e, locations))
+                .sorted(Comparator.comparing(Finding::place).thenComparing(Finding::focus))
+                .toList();
+    }
+
+    private Finding finding(ReportEntry e, Map<Node, String> locations) {
+        Severity severity = e.severity() == org.apache.jena.shacl.validation.Severity.Violation ? Severity.ERROR : Severity.WARNING;
+        String place = locations.getOrDefault(e.focusNode(), "ontology");
+        String path = e.resultPath() == null ? "" : e.resultPath().toString(new Prologue(Prefixes.adapt(prefixes)));
+        String shape = e.source() == null ? "" : NodeFmtLib.str(e.source(), prefixes);
+        return new Finding(severity, place, NodeFmtLib.str(e.focusNode(), prefixes), path, e.message(), shape);
+    }
+}

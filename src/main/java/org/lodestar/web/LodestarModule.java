@@ -1,0 +1,29 @@
+package org.lodestar.web;
+
+import java.util.Set;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import org.lodestar.store.KnowledgeStore;
+
+/**
+ * Lodestar's own HTTP routes, plugged into Fuseki as a module so that there is one server and
+ * Fuseki keeps its endpoints. Each kind of URL has a servlet of its own.
+ */
+final class LodestarModule implements FusekiModule {
+    private final ServerSettings settings;
+    private final KnowledgeStore store;
+
+    LodestarModule(ServerSettings settings, KnowledgeStore store) {
+        this.settings = settings;
+        this.store = store;
+    }
+
+    @Override
+    public String name() { return "Lodestar"; }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        // Routes are added here as the features land (views, dereferencing, discovery).
+    }
+}
