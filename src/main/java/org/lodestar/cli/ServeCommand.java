@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.system.FusekiLogging;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
@@ -30,16 +31,27 @@ final class ServeCommand implements CliCommand {
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
         ServerSettings s = settings(line);
-        KnowledgeStore store = s.db() == null ? KnowledgeStore.inMemory() : KnowledgeStore.open(s.db());
-        if (store.isEmpty()) {
-            int built = BuildCommand.build(s.seeds(), s.base(), false, store, out, err);
-            if (built != Main.OK)
-                return built;
-        }
-        FusekiServer server = LodestarServer.start(s, store);
-        out.println("Lodestar serving " + store + " at http://localhost:" + server.getHttpPort() + "/kg/sparql");
+        // Fuseki's own request and start-up logging, through the log4j2 binding in the jar.
+        FusekiLogging.setLogging();
+        FusekiServer server = start(s, out, err);
+        if (server == null)
+            return Main.FAILED;
         server.join();
         return Main.OK;
+    }
+
+    /**
+     * Opens the database, builds the seeds into it when it is empty, and starts the server.
+     *
+     * @return the running server, or null when the first build failed (its messages are on {@code err})
+     */
+    static FusekiServer start(ServerSettings s, PrintStream out, PrintStream err) throws UsageException {
+        KnowledgeStore store = s.db() == null ? KnowledgeStore.inMemory() : KnowledgeStore.open(s.db());
+        if (store.isEmpty() && BuildCommand.build(s.seeds(), s.base(), false, store, out, err) != Main.OK)
+            return null;
+        FusekiServer server = LodestarServer.start(s, store);
+        out.println("Lodestar serving " + store + " at http://localhost:" + server.getHttpPort() + "/kg/sparql");
+        return server;
     }
 
     static ServerSettings settings(CommandLine line) throws UsageException {

@@ -33,7 +33,7 @@ public final class Converter {
      */
     public Conversion convert(Map<String, EntityPage> pages) {
         EntityRegistry registry = EntityRegistry.of(List.copyOf(pages.values()));
-        List<Diagnostic> diagnostics = new ArrayList<>(registry.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>();
         Map<Node, String> locations = new HashMap<>();
         Map<String, Graph> graphs = new LinkedHashMap<>();
         pages.forEach((name, page) -> {
@@ -41,6 +41,8 @@ public final class Converter {
             new PageConverter(ontology, uris, registry, name, page, graph, locations, diagnostics).run();
             graphs.put(name, graph);
         });
+        // the registry reports identity clashes as mentions are resolved, so read it last
+        diagnostics.addAll(0, registry.diagnostics());
         return new Conversion(graphs, locations, diagnostics);
     }
 }

@@ -56,6 +56,7 @@ final class PageConverter {
         if (page.description() != null)
             add(self, KG.description, text(page.description()));
         add(self, KG.seedPage, pageGraph);
+        locations.putIfAbsent(pageGraph, page.file() + ":1");
         for (Group group : page.groups()) {
             EntityClass cls = ontology.classForKey(group.typeKey()).orElseThrow();
             for (Member member : group.members())

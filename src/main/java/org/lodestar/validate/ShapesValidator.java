@@ -58,7 +58,8 @@ public final class ShapesValidator {
 
     private Finding finding(ReportEntry e, Map<Node, String> locations) {
         Severity severity = e.severity() == org.apache.jena.shacl.validation.Severity.Violation ? Severity.ERROR : Severity.WARNING;
-        String place = locations.getOrDefault(e.focusNode(), "ontology");
+        String place = locations.getOrDefault(e.focusNode(),
+                e.focusNode().isURI() && e.focusNode().getURI().startsWith(KG.NS) ? "ontology" : "data");
         String path = e.resultPath() == null ? "" : e.resultPath().toString(new Prologue(Prefixes.adapt(prefixes)));
         String shape = e.source() == null ? "" : NodeFmtLib.str(e.source(), prefixes);
         return new Finding(severity, place, NodeFmtLib.str(e.focusNode(), prefixes), path, e.message(), shape);

@@ -1,0 +1,56 @@
+package org.lodestar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.web.ServerSettings;
+
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    private FusekiServer start(ServerSettings s) throws Exception {
+        return ServeCommand.start(s, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEmptyDatabaseIsBuiltFromTheSeedsBeforeServing() throws Exception {
+        Path db = dir.resolve("tdb2");
+        FusekiServer server = start(new ServerSettings(0, db, Path.of("seeds"), "http://localhost:8080/", null, 10_000));
+        try {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("6 added"), out.toString(StandardCharsets.UTF_8));
+            String q = URLEncoder.encode("SELECT (COUNT(DISTINCT ?e) AS ?n) { ?e a <https://w3id.org/lodestar/ns#Thinker> }", StandardCharsets.UTF_8);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.getHttpPort() + "/kg/sparql?query=" + q)).header("Accept", "text/csv").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("n\r\n3\r\n", r.body(), "Hubinger, Greenblatt et al. and Carlsmith, each once though several pages name them");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aFailedFirstBuildStartsNoServer() throws Exception {
+        Path seeds = dir.resolve("seeds");
+        Files.createDirectories(seeds);
+        Files.writeString(seeds.resolve("bad.txt"), "nonsense\n");
+        assertNull(start(new ServerSettings(0, null, seeds, "http://localhost:8080/", null, 10_000)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.txt:1: error"), err.toString(StandardCharsets.UTF_8));
+    }
+}
