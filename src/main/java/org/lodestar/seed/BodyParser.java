@@ -84,8 +84,8 @@ final class BodyParser {
     /** A heading-shaped line that cannot open a group here: its items must not go to the group before. */
     private void skipGroup(Line line) {
         closeGroup();
-        skipReason = entries != null ? "a group after the similarity section" : "not a heading of the vocabulary";
-        unexpected(line, skipReason);
+        unexpected(line, entries != null ? "a group after the similarity section" : "not a heading of the vocabulary");
+        skipReason = "under the ignored heading '" + SeedParser.abbreviate(line.stripped()) + "'";
         state = State.UNKNOWN_GROUP;
     }
 

@@ -21,6 +21,9 @@ record IdLine(String slug, String label) {
         String prefix = colon > 0 ? text.substring(0, colon) : null;
         if (prefix == null || !typeKeys.contains(prefix)) {
             diagnostics.warning(line, "no explicit id ('" + pageType + ":slug'): the whole line is the label");
+            if (Slugs.slugify(text).isEmpty())
+                // the identifier would be slugify(label), and there is nothing to make it from
+                diagnostics.error(line, "label '" + text + "' gives an empty slug; the page needs an explicit id");
             return new IdLine(null, text);
         }
         if (!prefix.equals(pageType))

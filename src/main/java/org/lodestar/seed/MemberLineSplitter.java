@@ -31,7 +31,7 @@ final class MemberLineSplitter {
     Member split(String text, int line, int column, int position, Diagnostics diagnostics) {
         List<GluedKeys.Match> matches = edgeKeys.find(text, MemberLineSplitter::startsJustification);
         if (matches.isEmpty()) {
-            String loose = looseKey(text);
+            String loose = looseKey(text, column);
             if (loose != null)
                 diagnostics.warning(line, "edge key " + loose + " is not glued to a label, so it is not read as the key;"
                         + " kept as a label-only member");
@@ -54,13 +54,13 @@ final class MemberLineSplitter {
      * justification ({@code studiesCore …}, {@code Evan Hubinger studiesCore …}): the line was
      * probably meant to carry that key, but reading it so would be a guess.
      */
-    private String looseKey(String text) {
+    private String looseKey(String text, int column) {
         for (int p = 0; p < text.length(); p++) {
             if (p > 0 && !GluedKeys.isSpace(text.charAt(p - 1)))
                 continue;
             String key = edgeKeys.startingAt(text, p, MemberLineSplitter::startsJustification);
             if (key != null && p + key.length() < text.length())
-                return "'" + key + "' at column " + (p + 1);
+                return "'" + key + "' at column " + (column + p);
         }
         return null;
     }

@@ -29,6 +29,7 @@ class IdLineTest {
             concept;   paper:alignment-fakingAlignment Faking;    alignment-faking;  Alignment Faking;  1: error: id has type 'paper' but the header says 'concept'
             concept;   Alignment Faking;                          null;              Alignment Faking;  1: warning: no explicit id ('concept:slug'): the whole line is the label
             concept;   Note: Alignment Faking;                    null;              Note: Alignment Faking; 1: warning: no explicit id
+            concept;   ∑ ∞;                                       null;              ∑ ∞;               1: warning: no explicit id | 1: error: label '∑ ∞' gives an empty slug; the page needs an explicit id
             concept;   Concept:alignment-fakingAlignment Faking;  null;              Concept:alignment-fakingAlignment Faking; 1: warning: no explicit id
             """)
     void splitsIdFromLabel(String type, String text, String slug, String label, String diagnostics) {

@@ -81,17 +81,21 @@ class MemberLineSplitterTest {
                 row("FooextendsÉvian", "Foo", "extends", "Évian"),
                 // not a key: lower case after it, or no label before it, or a space before it
                 row("Software that usesless memory", "Software that usesless memory", null, null),
-                row("studiesCore", "studiesCore", null, null),
                 row("Evan Hubinger studies", "Evan Hubinger studies", null, null),
-                row("Evan Hubinger\u00A0studiesCore", "Evan Hubinger\u00A0studiesCore", null, null),
+                row("Case studies of deception", "Case studies of deception", null, null),
+                // ... but a known key that could start fields and is not glued is reported, not taken
+                row("studiesCore", "studiesCore", null, null,
+                        "1: warning: edge key 'studies' at column 3 is not glued to a label"),
+                row("Evan Hubinger studiesCore phenomenon", "Evan Hubinger studiesCore phenomenon", null, null,
+                        "1: warning: edge key 'studies' at column 17 is not glued to a label"),
+                row("Evan Hubinger\u00A0studiesCore", "Evan Hubinger\u00A0studiesCore", null, null,
+                        "1: warning: edge key 'studies' at column 17 is not glued to a label"),
                 row("Model that causesHarm", "Model that ca", "uses", "Harm"),
-                // the justification is trimmed, an empty one is null
-                row("Foostudies   ", "Foo", "studies", null),
+                // inner spaces of a justification are kept (the caller strips the line's ends)
                 row("FoostudiesX   y", "Foo", "studies", "X   y"),
                 // several positions: the leftmost wins, the others are named
-                row("Tool usesTools that citesThem", "Tool ", "uses", null),
-                row("Toolkit that usesTools and citesThem", "Toolkit that", "uses", "Tools and citesThem",
-                        "1: warning: several edge keys fit: took 'uses' at column 16; alternatives: 'cites' at column 30"),
+                row("Toolkit thatusesTools andcitesThem", "Toolkit that", "uses", "Tools andcitesThem",
+                        "1: warning: several edge keys fit: took 'uses' at column 15; alternatives: 'cites' at column 28"),
                 row("A.part_ofB.usesC", "A.", "part_of", "B.usesC",
                         "1: warning: took 'part_of' at column 5; alternatives: 'uses' at column 14"),
                 // label-only lines: normal, no warning
