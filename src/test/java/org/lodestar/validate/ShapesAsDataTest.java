@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes, tested as data. Cases are found by directory convention under
- * {@code src/test/resources/shapes/}:
+ * {@code src/test/resources/shape-cases/}:
  * <ul>
  * <li>{@code valid/NAME.ttl} must conform: no result of any severity;</li>
  * <li>{@code invalid/NAME.ttl} must give exactly the results listed in {@code invalid/NAME.expected}.</li>
@@ -67,7 +67,7 @@ class ShapesAsDataTest {
 
     private static final Path ONTOLOGY = Path.of("ontology");
     private static final Path SHAPES = Path.of("shapes");
-    private static final Path CASES = Path.of("src", "test", "resources", "shapes");
+    private static final Path CASES = Path.of("src", "test", "resources", "shape-cases");
     private static final String KG = "https://w3id.org/lodestar/ns#";
     private static final String SH = "http://www.w3.org/ns/shacl#";
     private static final String BLANK = "_:";
