@@ -5,24 +5,62 @@ import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.lodestar.similarity.EmbeddingCache;
+import org.lodestar.similarity.MiniLm;
+import org.lodestar.similarity.Progress;
+import org.lodestar.similarity.SimilarityDerivation;
+import org.lodestar.similarity.SimilarityMode;
+import org.lodestar.similarity.SimilaritySettings;
+import org.lodestar.similarity.VectorIndex;
 import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.BuildReport;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.store.SeedBuild;
 
-/** {@code build [--seeds DIR] [--db DIR] [--base URI] [--strict]}. */
+/** {@code build [--seeds DIR] [--db DIR] [--base URI] [--strict] [--similarity MODE] [--threshold X] [--k N]}. */
 final class BuildCommand implements CliCommand {
     static final String DEFAULT_SEEDS = "seeds", DEFAULT_DB = "data/tdb2";
 
-    record Settings(Path seeds, Path db, String base, boolean strict) {}
+    record Settings(Path seeds, Path db, String base, boolean strict, SimilaritySettings similarity) {}
 
     @Override
     public Options options() {
-        return new Options()
+        return similarityOptions(new Options()
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages (default seeds/)").build())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").build())
                 .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build())
-                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").build());
+                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").build()));
+    }
+
+    /** {@code --similarity}, {@code --threshold}, {@code --k}: shared with {@code serve}. */
+    static Options similarityOptions(Options options) {
+        return options
+                .addOption(Option.builder().longOpt("similarity").hasArg().argName("MODE")
+                        .desc("similarity links computed and shown: " + SimilarityMode.choices() + " (default both)").build())
+                .addOption(Option.builder().longOpt("threshold").hasArg().argName("X")
+                        .desc("lowest cosine of a computed similarity link (default " + SimilaritySettings.DEFAULT_THRESHOLD + ")").build())
+                .addOption(Option.builder().longOpt("k").hasArg().argName("N")
+                        .desc("computed similarity links kept per entity: its N nearest (default " + SimilaritySettings.DEFAULT_K + ")").build());
+    }
+
+    static SimilaritySettings similarity(CommandLine line) throws UsageException {
+        String word = line.getOptionValue("similarity", SimilarityMode.BOTH.word());
+        SimilarityMode mode = SimilarityMode.named(word).orElseThrow(() ->
+                new UsageException("--similarity: '" + word + "' is not one of " + SimilarityMode.choices()));
+        if (!mode.computes() && (line.hasOption("threshold") || line.hasOption("k")))
+            throw new UsageException("--threshold and --k set computed links, and --similarity " + word + " computes none");
+        double threshold = SimilaritySettings.DEFAULT_THRESHOLD;
+        String t = line.getOptionValue("threshold");
+        if (t != null) {
+            try {
+                threshold = Double.parseDouble(t.trim());
+            } catch (NumberFormatException e) {
+                threshold = Double.NaN;
+            }
+            if (!(threshold >= 0 && threshold <= 1))
+                throw new UsageException("--threshold: '" + t + "' is not a cosine from 0 to 1");
+        }
+        return new SimilaritySettings(mode, threshold, (int) Args.number(line, "k", SimilaritySettings.DEFAULT_K, 1, 10_000));
     }
 
     @Override
@@ -33,17 +71,29 @@ final class BuildCommand implements CliCommand {
         if (!line.getArgList().isEmpty())
             throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' (use --seeds DIR)");
         Settings s = new Settings(Args.path(line, "seeds", DEFAULT_SEEDS), Args.path(line, "db", DEFAULT_DB),
-                Args.base(line), line.hasOption("strict"));
-        return build(s.seeds(), s.base(), s.strict(), KnowledgeStore.open(s.db()), out, err);
+                Args.base(line), line.hasOption("strict"), similarity(line));
+        return build(s.seeds(), s.base(), s.strict(), s.similarity(), s.db(), KnowledgeStore.open(s.db()), out, err);
     }
 
-    /** Shared with {@code serve}, which builds into an empty database before it starts. */
-    static int build(Path seeds, String base, boolean strict, KnowledgeStore store, PrintStream out, PrintStream err)
-            throws UsageException {
+    /**
+     * Shared with {@code serve}, which builds into an empty database before it starts.
+     *
+     * @param db the TDB2 folder, beside which the embedding cache lives; null for an in-memory store
+     */
+    static int build(Path seeds, String base, boolean strict, SimilaritySettings similarity, Path db, KnowledgeStore store,
+                     PrintStream out, PrintStream err) throws UsageException {
         var pages = Lodestar.pages(java.util.List.of(seeds), "--seeds");
+        EmbeddingCache cache = db == null ? EmbeddingCache.inMemory() : EmbeddingCache.at(EmbeddingCache.besideDatabase(db));
+        SimilarityDerivation derivation = new SimilarityDerivation(similarity, cache, MiniLm.get(), Progress.CONSOLE,
+                VectorIndex.EXACT_BELOW);
         try {
-            BuildReport report = new SeedBuild(Lodestar.pipeline(base), strict).run(store, pages);
+            BuildReport report = new SeedBuild(Lodestar.pipeline(base), strict, derivation).run(store, pages);
             out.println("built " + pages.size() + " page(s) into " + store + ": " + report);
+            derivation.lastReport().ifPresent(r -> {
+                out.println(r);
+                if (r.warning() != null)
+                    err.println("warning: " + r.warning());
+            });
             return Main.OK;
         } catch (BuildFailedException e) {
             Lodestar.print(e.messages(), err);

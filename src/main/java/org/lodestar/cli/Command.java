@@ -9,6 +9,10 @@ enum Command {
     CONVERT("convert", "Convert seed pages (files or folders) to Turtle.", ConvertCommand::new),
     VALIDATE("validate", "Parse seed pages and check them against the SHACL shapes; exit 0 when they conform.", ValidateCommand::new),
     BUILD("build", "Build seed pages into a TDB2 database, incrementally and atomically.", BuildCommand::new),
+    GENERATE("generate", "Write a synthetic knowledge graph as seed pages (power-law degrees, every class), for benchmarks.", GenerateCommand::new),
+    BENCH("bench", "Generate, build, serve and measure a synthetic graph; print a table and write JSON.", BenchCommand::new),
+    DUPLICATES("duplicates", "List duplicate candidates: same-class pairs whose similarity reaches --min (default 0.9).", DuplicatesCommand::new),
+    VIEW("view", "Show the ranked neighbourhood view of one entity (type:slug) as text, JSON or HTML.", ViewCommand::new),
     SERVE("serve", "Serve the knowledge graph with embedded Fuseki (builds the seeds first into an empty database).", ServeCommand::new);
 
     final String name;

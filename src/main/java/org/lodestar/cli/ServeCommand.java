@@ -11,18 +11,18 @@ import org.lodestar.store.KnowledgeStore;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
 
-/** {@code serve [--port N] [--db DIR | --mem] [--seeds DIR] [--base URI] [--passwd FILE] [--timeout MS]}. */
+/** {@code serve [--port N] [--db DIR | --mem] [--seeds DIR] [--base URI] [--passwd FILE] [--timeout MS] [--similarity MODE] [--threshold X] [--k N]}. */
 final class ServeCommand implements CliCommand {
     @Override
     public Options options() {
-        return new Options()
+        return BuildCommand.similarityOptions(new Options()
                 .addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("HTTP port (default 8080; 0 picks a free one)").build())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").build())
                 .addOption(Option.builder().longOpt("mem").desc("in-memory database, built from the seeds at start").build())
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages to build an empty database from (default seeds/)").build())
                 .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build())
                 .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").build())
-                .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").build());
+                .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").build()));
     }
 
     @Override
@@ -47,7 +47,7 @@ final class ServeCommand implements CliCommand {
      */
     static FusekiServer start(ServerSettings s, PrintStream out, PrintStream err) throws UsageException {
         KnowledgeStore store = s.db() == null ? KnowledgeStore.inMemory() : KnowledgeStore.open(s.db());
-        if (store.isEmpty() && BuildCommand.build(s.seeds(), s.base(), false, store, out, err) != Main.OK)
+        if (store.isEmpty() && BuildCommand.build(s.seeds(), s.base(), false, s.similarity(), s.db(), store, out, err) != Main.OK)
             return null;
         FusekiServer server = LodestarServer.start(s, store);
         out.println("Lodestar serving " + store + " at http://localhost:" + server.getHttpPort() + "/kg/sparql");
@@ -68,6 +68,7 @@ final class ServeCommand implements CliCommand {
                 Args.path(line, "seeds", BuildCommand.DEFAULT_SEEDS),
                 Args.base(line),
                 passwd,
-                Args.number(line, "timeout", 10_000, 1, Long.MAX_VALUE));
+                Args.number(line, "timeout", 10_000, 1, Long.MAX_VALUE),
+                BuildCommand.similarity(line));
     }
 }

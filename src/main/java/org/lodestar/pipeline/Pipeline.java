@@ -36,6 +36,12 @@ public final class Pipeline {
 
     /** Parses and converts; checks shapes only when {@code check} is set and nothing failed before. */
     public PipelineResult run(List<SeedFile> files, boolean check) {
+        return run(files, check, PhaseClock.NONE);
+    }
+
+    /** As {@link #run(List, boolean)}, telling {@code clock} how long parse, convert and validate took. */
+    public PipelineResult run(List<SeedFile> files, boolean check, PhaseClock clock) {
+        long parseStart = System.nanoTime();
         SeedParser parser = new SeedParser(ontology.vocabulary());
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, EntityPage> pages = new LinkedHashMap<>();
@@ -48,14 +54,15 @@ public final class Pipeline {
             else
                 pages.put(file.name(), result.page());
         }
+        clock.took("parse", System.nanoTime() - parseStart);
         if (parseErrors)
             return new PipelineResult(null, diagnostics, List.of());
-        Conversion conversion = converter.convert(pages);
+        Conversion conversion = clock.time("convert", () -> converter.convert(pages));
         diagnostics.addAll(conversion.diagnostics());
         if (conversion.hasErrors())
             return new PipelineResult(null, diagnostics, List.of());
         List<Finding> findings = check
-                ? shapes.validate(List.copyOf(conversion.graphs().values()), ontology.graph(), conversion.locations())
+                ? clock.time("validate", () -> shapes.validate(List.copyOf(conversion.graphs().values()), ontology.graph(), conversion.locations()))
                 : List.of();
         return new PipelineResult(conversion, diagnostics, findings);
     }

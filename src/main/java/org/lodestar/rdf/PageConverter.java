@@ -56,6 +56,7 @@ final class PageConverter {
         if (page.description() != null)
             add(self, KG.description, text(page.description()));
         add(self, KG.seedPage, pageGraph);
+        formerUri(pageClass, self);
         locations.putIfAbsent(pageGraph, page.file() + ":1");
         for (Group group : page.groups()) {
             EntityClass cls = ontology.classForKey(group.typeKey()).orElseThrow();
@@ -65,6 +66,17 @@ final class PageConverter {
         if (page.similarity() != null)
             for (SimilarEntry entry : page.similarity().entries())
                 similar(self, entry);
+    }
+
+    /**
+     * A page with an explicit id whose slug differs from its label's: the URI the label minted
+     * before the id was given goes on naming the entity, so the server can answer it with a 301.
+     */
+    private void formerUri(EntityClass pageClass, Node self) {
+        String minted = org.lodestar.seed.Slugs.slugify(page.label());
+        if (page.slug() == null || minted.isEmpty() || minted.equals(page.slug()))
+            return;
+        add(uris.entity(pageClass.typeKey(), minted), NodeFactory.createURI(KG.DCTERMS + "isReplacedBy"), self);
     }
 
     /** Declares an entity (class, label, identifier) and returns its IRI. */

@@ -12,10 +12,12 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.KG;
+import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.PipelineResult;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.SimilarityDerivation;
 
 /**
  * Builds seed pages into a store, incrementally and atomically: every page is parsed, converted
@@ -26,22 +28,40 @@ import org.lodestar.rdf.Uris;
 public final class SeedBuild {
     private final Pipeline pipeline;
     private final boolean strict;
+    private PhaseClock clock = PhaseClock.NONE;
+    private final SimilarityDerivation similarity;
 
+    /** Computes no similarity links: the seed pages' own (imported) ones only. */
     public SeedBuild(Pipeline pipeline, boolean strict) {
+        this(pipeline, strict, SimilarityDerivation.none());
+    }
+
+    public SeedBuild(Pipeline pipeline, boolean strict, SimilarityDerivation similarity) {
         this.pipeline = pipeline;
         this.strict = strict;
+        this.similarity = similarity;
+    }
+
+    /** Reports the time of each phase to {@code clock} (the benchmark's hook); returns this build. */
+    public SeedBuild timed(PhaseClock clock) {
+        this.clock = clock;
+        return this;
     }
 
     public BuildReport run(KnowledgeStore store, List<SeedFile> files) throws BuildFailedException {
-        PipelineResult result = pipeline.run(files, true);
+        PipelineResult result = pipeline.run(files, true, clock);
         if (result.failed(strict))
             throw new BuildFailedException("build failed; the database was not changed", result.messages());
         Uris uris = pipeline.uris();
         Map<Node, Graph> wanted = new LinkedHashMap<>();
         result.conversion().graphs().forEach((name, g) -> wanted.put(uris.seedGraph(name), g));
         wanted.put(uris.ontologyGraph(), pipeline.ontology().graph());
+        Graph links = LinkFiles.read(files, result.conversion().graphs().values(), pipeline.ontology(), uris, strict);
+        if (links != null)
+            wanted.put(LinkFiles.graphName(uris), links);
         DatasetGraph dataset = store.dataset();
-        return Txn.calculateWrite(dataset, () -> apply(dataset, wanted, uris.derivedGraph()));
+        // "write" is the whole transaction with its commit; "derive" and "similarity" inside it are reported too
+        return clock.time("write", () -> Txn.calculateWrite(dataset, () -> apply(dataset, wanted, uris.derivedGraph())));
     }
 
     private BuildReport apply(DatasetGraph dataset, Map<Node, Graph> wanted, Node derivedGraph) {
@@ -66,17 +86,32 @@ public final class SeedBuild {
                 dropped++;
             }
         BuildReport report = new BuildReport(added, replaced, dropped, unchanged);
-        if (report.changed() || !stored.containsKey(derivedGraph))
+        // other similarity settings than the stored links were made with also call for a rederive
+        if (report.changed() || !stored.containsKey(derivedGraph)
+                || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph))
             rederive(dataset, derivedGraph);
         return report;
     }
 
     private void rederive(DatasetGraph dataset, Node derivedGraph) {
+        Graph previous = GraphFactory.createDefaultGraph();
+        dataset.getGraph(derivedGraph).find().forEachRemaining(previous::add);
         dataset.removeGraph(derivedGraph);
         Graph derived = GraphFactory.createDefaultGraph();
-        Degrees.write(derived, Degrees.count(dataset, pipeline.ontology()));
+        clock.time("derive", () -> {
+            Degrees.write(derived, Degrees.count(dataset, pipeline.ontology()));
+            return null;
+        });
+        clock.time("similarity", () -> {
+            similarity.derive(dataset, pipeline.uris(), previous, derived);
+            return null;
+        });
         derived.find().forEachRemaining(t -> dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));
+        // when the data last changed: the server's Last-Modified
+        dataset.add(derivedGraph, derivedGraph, org.apache.jena.vocabulary.DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
     }
 
     private static void replace(DatasetGraph dataset, Node name, Graph content, String hash) {

@@ -1,11 +1,20 @@
 package org.lodestar.web;
 
 import java.nio.file.Path;
+import org.lodestar.similarity.SimilaritySettings;
 
 /**
  * How to serve, checked and fixed before anything starts.
  *
  * @param db      TDB2 folder; null for an in-memory database
  * @param passwd  Jetty password file; null means there is no update endpoint at all
+ * @param similarity which similarity links the first build computes and the pages show
+ *                   ({@code mode().showsImported()}, {@code showsComputed()}), with threshold and k
  */
-public record ServerSettings(int port, Path db, Path seeds, String base, Path passwd, long timeoutMillis) {}
+public record ServerSettings(int port, Path db, Path seeds, String base, Path passwd, long timeoutMillis,
+                             SimilaritySettings similarity) {
+    /** With the similarity defaults of {@code serve}: imported and computed links, threshold 0.65, k 20. */
+    public ServerSettings(int port, Path db, Path seeds, String base, Path passwd, long timeoutMillis) {
+        this(port, db, seeds, base, passwd, timeoutMillis, SimilaritySettings.DEFAULT);
+    }
+}

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.web.ServerSettings;
 
 class ServeCommandTest {
@@ -32,9 +33,9 @@ class ServeCommandTest {
     @Test
     void anEmptyDatabaseIsBuiltFromTheSeedsBeforeServing() throws Exception {
         Path db = dir.resolve("tdb2");
-        FusekiServer server = start(new ServerSettings(0, db, Path.of("seeds"), "http://localhost:8080/", null, 10_000));
+        FusekiServer server = start(new ServerSettings(0, db, Path.of("seeds"), "http://localhost:8080/", null, 10_000, SimilaritySettings.DEFAULT));
         try {
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("6 added"), out.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("7 added"), out.toString(StandardCharsets.UTF_8)); // 5 pages, ontology, links
             String q = URLEncoder.encode("SELECT (COUNT(DISTINCT ?e) AS ?n) { ?e a <https://w3id.org/lodestar/ns#Thinker> }", StandardCharsets.UTF_8);
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + server.getHttpPort() + "/kg/sparql?query=" + q)).header("Accept", "text/csv").build(),
@@ -50,7 +51,7 @@ class ServeCommandTest {
         Path seeds = dir.resolve("seeds");
         Files.createDirectories(seeds);
         Files.writeString(seeds.resolve("bad.txt"), "nonsense\n");
-        assertNull(start(new ServerSettings(0, null, seeds, "http://localhost:8080/", null, 10_000)));
+        assertNull(start(new ServerSettings(0, null, seeds, "http://localhost:8080/", null, 10_000, SimilaritySettings.DEFAULT)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.txt:1: error"), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -78,7 +78,7 @@ class ServerEndToEndTest {
             }
             HttpResponse<String> count = get(server, query("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }"),
                     "text/csv");
-            assertEquals("n\r\n7\r\n", count.body(), "5 pages + ontology + derived graphs");
+            assertEquals("n\r\n8\r\n", count.body(), "5 pages + ontology + derived + links graphs");
         } finally {
             server.stop();
         }

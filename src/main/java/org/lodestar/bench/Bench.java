@@ -1,0 +1,147 @@
+package org.lodestar.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.lodestar.ontology.Ontology;
+import org.lodestar.pipeline.PhaseClock;
+import org.lodestar.pipeline.Pipeline;
+import org.lodestar.pipeline.SeedFile;
+import org.lodestar.pipeline.SeedFiles;
+import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.EmbeddingCache;
+import org.lodestar.similarity.MiniLm;
+import org.lodestar.similarity.Progress;
+import org.lodestar.similarity.SimilarityDerivation;
+import org.lodestar.similarity.SimilaritySettings;
+import org.lodestar.similarity.VectorIndex;
+import org.lodestar.store.BuildFailedException;
+import org.lodestar.store.KnowledgeStore;
+import org.lodestar.store.SeedBuild;
+import org.lodestar.validate.ShapesValidator;
+import org.lodestar.web.LodestarServer;
+import org.lodestar.web.ServerSettings;
+
+/**
+ * {@code bench --entities N}: generates a synthetic graph, builds it into TDB2 on disk (timing each
+ * phase), serves it with the real server on a free port, and runs each {@link Measurement} against
+ * its baseline in the same run. Everything lives in a fresh folder that is deleted at the end.
+ */
+public final class Bench {
+    public static final String BASE = "http://localhost:8080/";
+    /** Long enough for the straightforward view query of a hub, which is what it is there to show. */
+    static final long QUERY_TIMEOUT_MS = 120_000;
+
+    public Results run(BenchSettings s, PrintStream log) throws IOException, BuildFailedException, InterruptedException {
+        Results r = new Results();
+        r.put("entities", s.entities()).put("seed", s.seed());
+        Path work = Files.createTempDirectory(Files.createDirectories(s.work()), "lodestar-bench-");
+        try (Memory memory = new Memory()) {
+            Ontology ontology = Ontology.load();
+            Results phases = r.group("phases_s");
+            Path seeds = work.resolve("seeds");
+            Generator.Summary g = new Generator(ontology).generate(s.entities(), s.seed(), seeds);
+            log.println("generated " + g);
+            phases.put("generate", g.millis() / 1000.0);
+            r.put("pages", g.pages()).put("member_lines", g.memberLines()).put("similarity_lines", g.similarityLines())
+                    .put("page_bytes", g.bytes());
+
+            TimedEmbedder embedder = new TimedEmbedder(MiniLm.get());
+            KnowledgeStore store = build(s, ontology, seeds, work.resolve("tdb2"), embedder, r, phases, log);
+            List<Target> entities = EntitySample.all(store.dataset(), new Uris(BASE).derivedGraph());
+            r.put("entities_in_store", entities.size());
+            r.put("max_degree", entities.isEmpty() ? 0 : entities.get(0).degree());
+
+            FusekiServer server = LodestarServer.start(new ServerSettings(0, work.resolve("tdb2"), seeds, BASE, null,
+                    QUERY_TIMEOUT_MS, similarity(s)), store);
+            try {
+                BenchContext c = new BenchContext(s, store, new Uris(BASE), new Http("http://localhost:" + server.getHttpPort()),
+                        entities, work, work.resolve("dump.nq"), log);
+                List<Measurement> measurements = List.of(new LoaderComparison(), new ViewLatency(),
+                        new DerefThroughput(), new SimilarityFigures(embedder));
+                for (Measurement m : measurements) {
+                    long start = System.nanoTime();
+                    m.run(c, r);
+                    log.printf("%s done in %.1f s%n", m.name(), (System.nanoTime() - start) / 1e9);
+                }
+            } finally {
+                server.stop();
+                TDBInternal.expel(store.dataset());
+            }
+            memory.record(r);
+        } finally {
+            if (!s.keep())
+                delete(work);
+            else
+                log.println("kept " + work);
+        }
+        r.put("machine", Machine.describe());
+        return r;
+    }
+
+    /** Computed similarity links as the server's default makes them, or none with --no-embed. */
+    private static SimilaritySettings similarity(BenchSettings s) {
+        return s.embed() ? SimilaritySettings.DEFAULT : SimilaritySettings.IMPORTED_ONLY;
+    }
+
+    private static KnowledgeStore build(BenchSettings s, Ontology ontology, Path seeds, Path db, TimedEmbedder embedder,
+                                        Results r, Results phases, PrintStream log) throws IOException, BuildFailedException {
+        long start = System.nanoTime();
+        List<SeedFile> files = SeedFiles.folder(seeds);
+        phases.put("read", (System.nanoTime() - start) / 1e9);
+        Map<String, Long> took = new LinkedHashMap<>();
+        PhaseClock clock = (phase, nanos) -> took.merge(phase, nanos, Long::sum);
+        SimilarityDerivation similarity = new SimilarityDerivation(similarity(s), EmbeddingCache.inMemory(), embedder,
+                Progress.QUIET, VectorIndex.EXACT_BELOW);
+        KnowledgeStore store = KnowledgeStore.open(db);
+        Pipeline pipeline = new Pipeline(ontology, ShapesValidator.load(), new Uris(BASE));
+        log.printf("building %,d pages into %s%n", files.size(), store);
+        new SeedBuild(pipeline, false, similarity).timed(clock).run(store, files);
+        double total = (System.nanoTime() - start) / 1e9;
+        // the similarity phase embeds (timed by the embedder) and then searches and writes links
+        long similarityNanos = took.getOrDefault("similarity",
+                similarity.lastReport().map(x -> x.millis() * 1_000_000).orElse(0L));
+        long embedNanos = embedder.nanos();
+        long write = took.getOrDefault("write", 0L), derive = took.getOrDefault("derive", 0L);
+        long load = write - derive - similarityNanos;
+        for (String p : List.of("parse", "convert", "validate"))
+            phases.put(p, took.getOrDefault(p, 0L) / 1e9);
+        phases.put("load", load / 1e9);
+        phases.put("derive", derive / 1e9);
+        phases.put("embed", s.embed() ? embedNanos / 1e9 : null);
+        phases.put("similarity", s.embed() ? (similarityNanos - embedNanos) / 1e9 : null);
+        phases.put("build", total);
+        long quads = Txn.calculateRead(store.dataset(), () -> {
+            long[] n = {0};
+            store.dataset().find().forEachRemaining(q -> n[0]++);
+            return n[0];
+        });
+        r.put("triples", quads);
+        r.put("load_triples_per_s", quads / (load / 1e9));
+        r.put("build_triples_per_s", quads / total);
+        log.printf("built %,d quads in %.1f s%n", quads, total);
+        return store;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir))
+            return;
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.forEach(paths::add);
+        }
+        paths.sort(Comparator.reverseOrder());
+        for (Path p : paths)
+            Files.deleteIfExists(p);
+    }
+}

@@ -1,0 +1,68 @@
+package org.lodestar.bench;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Dereferencing: {@code /doc/{type}/{slug}.ttl} for random entities with 32 concurrent clients,
+ * against {@code DESCRIBE <iri>} of the same entities through {@code /kg/sparql}, also as Turtle.
+ * Each side gets a short unmeasured warm-up first.
+ */
+final class DerefThroughput implements Measurement {
+    private static final String TURTLE = "text/turtle";
+
+    @Override
+    public String name() { return "dereferencing"; }
+
+    @Override
+    public void run(BenchContext c, Results r) throws InterruptedException {
+        int n = c.settings().requests(), clients = c.settings().clients();
+        List<Target> targets = EntitySample.uniform(c.entities(), n, c.settings().seed() + 1);
+        Function<Target, Http.Response> doc = t -> c.http().get(t.path("doc", ".ttl"), TURTLE);
+        Function<Target, Http.Response> describe = t -> c.http().sparql("DESCRIBE <" + t.iri().getURI() + ">", TURTLE);
+        boolean hasDoc = doc.apply(targets.get(0)).status() != 404;
+        c.log().printf("dereferencing: %,d requests per side, %d clients; /doc %s%n", n, clients, hasDoc ? "present" : "missing (n/a)");
+        r.put("deref_clients", clients);
+        r.put("deref_requests", n);
+        if (hasDoc) {
+            run(targets.subList(0, Math.min(n, 10 * clients)), clients, doc, new Latencies());
+            Latencies docs = new Latencies();
+            double rps = run(targets, clients, doc, docs);
+            r.put("deref_rps", rps).put("deref_p50_ms", docs.percentile(50)).put("deref_p99_ms", docs.percentile(99))
+                    .put("deref_errors", docs.errors());
+        } else {
+            r.put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null).put("deref_errors", null);
+        }
+        run(targets.subList(0, Math.min(n, 10 * clients)), clients, describe, new Latencies());
+        Latencies described = new Latencies();
+        double rps = run(targets, clients, describe, described);
+        r.put("describe_rps", rps).put("describe_p50_ms", described.percentile(50))
+                .put("describe_p99_ms", described.percentile(99)).put("describe_errors", described.errors());
+        r.put("deref_vs_describe", ViewLatency.ratio(r.number("deref_rps"), r.number("describe_rps")));
+    }
+
+    /** @return requests per second over the whole run, failed ones included */
+    private static double run(List<Target> targets, int clients, Function<Target, Http.Response> request, Latencies into)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int i = 0; i < clients; i++)
+            pool.execute(() -> {
+                for (int k; (k = next.getAndIncrement()) < targets.size(); ) {
+                    Http.Response response = request.apply(targets.get(k));
+                    if (response.ok())
+                        into.add(response.nanos());
+                    else
+                        into.error();
+                }
+            });
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        return targets.size() / ((System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,80 @@
+package org.lodestar.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.jena.atlas.json.JSON;
+import org.lodestar.bench.Bench;
+import org.lodestar.bench.BenchSettings;
+import org.lodestar.bench.Report;
+import org.lodestar.bench.Results;
+import org.lodestar.store.BuildFailedException;
+
+/**
+ * {@code bench --entities N [--out FILE.json]}: generate, build, serve and measure in one run, each
+ * figure beside its baseline (naive SPARQL, DESCRIBE, Jena's bulk loader, exact kNN).
+ */
+final class BenchCommand implements CliCommand {
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("entities").hasArg().argName("N").desc("how many entities to generate (required)").build())
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed of the generator and the samples (default 42)").build())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("FILE").desc("write the figures as JSON here").build())
+                .addOption(Option.builder().longOpt("work").hasArg().argName("DIR").desc("folder for the run's pages and databases (default: the system's temporary folder)").build())
+                .addOption(Option.builder().longOpt("views").hasArg().argName("K").desc("distinct entities whose view is timed (default 1000)").build())
+                .addOption(Option.builder().longOpt("requests").hasArg().argName("R").desc("dereferencing requests per side (default 4000)").build())
+                .addOption(Option.builder().longOpt("clients").hasArg().argName("C").desc("concurrent dereferencing clients (default 32)").build())
+                .addOption(Option.builder().longOpt("no-embed").desc("do not compute similarity links (no embed, similarity, recall figures)").build())
+                .addOption(Option.builder().longOpt("keep").desc("keep the work folder (pages, databases, dump) afterwards").build());
+    }
+
+    @Override
+    public String arguments() { return ""; }
+
+    @Override
+    public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+        BenchSettings s = settings(line);
+        try {
+            Results results = new Bench().run(s, err);
+            out.print(Report.table(results));
+            if (s.out() != null) {
+                try (OutputStream json = Files.newOutputStream(s.out())) {
+                    JSON.write(json, results.toJson());
+                }
+                out.println("figures written to " + s.out());
+            }
+            return Main.OK;
+        } catch (BuildFailedException e) {
+            Lodestar.print(e.messages().stream().limit(50).toList(), err);
+            err.println(e.getMessage());
+            return Main.FAILED;
+        } catch (IOException e) {
+            err.println("bench: " + e.getMessage());
+            return Main.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
+        }
+    }
+
+    static BenchSettings settings(CommandLine line) throws UsageException {
+        if (!line.getArgList().isEmpty())
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        if (!line.hasOption("entities"))
+            throw new UsageException("--entities N is required");
+        Path out = line.hasOption("out") ? Args.path(line, "out", null) : null;
+        return new BenchSettings((int) Args.number(line, "entities", 0, 1, 100_000_000),
+                Args.number(line, "seed", GenerateCommand.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE), out,
+                Args.path(line, "work", System.getProperty("java.io.tmpdir")),
+                (int) Args.number(line, "views", BenchSettings.VIEWS, 1, 10_000_000),
+                (int) Args.number(line, "requests", BenchSettings.REQUESTS, 1, 100_000_000),
+                (int) Args.number(line, "clients", BenchSettings.CLIENTS, 1, 1024),
+                !line.hasOption("no-embed"), line.hasOption("keep"));
+    }
+}

@@ -1,0 +1,48 @@
+package org.lodestar.similarity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+
+/** What the derivation reads from the data: the entities' texts and the typed pairs. Runs inside the caller's transaction. */
+final class GraphReader {
+    private GraphReader() {}
+
+    static List<EntityText> entities(DatasetGraph dataset) {
+        List<EntityText> entities = new ArrayList<>();
+        try (QueryExec qe = QueryExec.dataset(dataset).query(Queries.get("similarity-entities")).build()) {
+            RowSet rows = qe.select();
+            while (rows.hasNext()) {
+                Binding row = rows.next();
+                Node description = row.get("description");
+                entities.add(new EntityText(row.get("entity"), row.get("label").getLiteralLexicalForm(),
+                        description == null ? null : description.getLiteralLexicalForm()));
+            }
+        }
+        return entities;
+    }
+
+    /** For each entity number, the numbers of the entities it has a typed edge with, either way. */
+    static Map<Integer, Set<Integer>> typedPartners(DatasetGraph dataset, Map<Node, Integer> numbers) {
+        Map<Integer, Set<Integer>> partners = new HashMap<>();
+        try (QueryExec qe = QueryExec.dataset(dataset).query(Queries.get("similarity-typed-pairs")).build()) {
+            qe.select().forEachRemaining(row -> {
+                Integer s = numbers.get(row.get("source"));
+                Integer t = numbers.get(row.get("target"));
+                if (s == null || t == null || s.equals(t))
+                    return;
+                partners.computeIfAbsent(s, x -> new HashSet<>()).add(t);
+                partners.computeIfAbsent(t, x -> new HashSet<>()).add(s);
+            });
+        }
+        return partners;
+    }
+}

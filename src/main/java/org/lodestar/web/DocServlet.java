@@ -1,0 +1,129 @@
+package org.lodestar.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Node;
+import org.apache.jena.system.Txn;
+
+/**
+ * {@code /doc/{type}/{slug}}: the description of an entity, negotiated between Turtle, JSON-LD,
+ * N-Triples, RDF/XML and HTML ({@link ContentNegotiation}); {@code /doc/{type}/{slug}.ttl} (and
+ * {@code .jsonld .nt .rdf .html}) is one fixed representation. Every answer carries the
+ * alternates with their own media types, the licence, a strong ETag made of the data version,
+ * the code version, the path and the format, Last-Modified from the build, and CORS headers;
+ * negotiated answers add {@code Vary: Accept} and {@code Content-Location}. Backlinks are paged
+ * with {@code ?page=n}.
+ */
+final class DocServlet extends HttpServlet {
+    static final ContentNegotiation CONNEG = new ContentNegotiation(Format.DOCUMENT);
+    private static final int MAX_PAGE = 100_000;
+
+    private final Site site;
+
+    DocServlet(Site site) { this.site = site; }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Http.cors(resp);
+        Optional<EntityPath> parsed = EntityPath.parse(req.getPathInfo(), site.ontology());
+        Optional<Format> fixed = parsed.filter(p -> p.extension() != null)
+                .flatMap(p -> Format.forExtension(p.extension(), Format.DOCUMENT));
+        if (parsed.isEmpty() || (parsed.get().extension() != null && fixed.isEmpty())) {
+            NotFound.send(req, resp, "No such document: the path is not /doc/{type}/{slug}[.ttl|.jsonld|.nt|.rdf|.html].", null);
+            return;
+        }
+        EntityPath p = parsed.get();
+        int page = page(req.getParameter("page"));
+        if (page < 1) {
+            Http.text(resp, HttpServletResponse.SC_BAD_REQUEST, "page must be a whole number from 1 to " + MAX_PAGE + "\n");
+            return;
+        }
+        EntityDocument docs = new EntityDocument(site.dataset(), site.uris());
+        Node entity = docs.entity(p);
+        Optional<Node> current = Txn.calculateRead(site.dataset(),
+                () -> docs.exists(entity) ? Optional.of(entity) : docs.replacement(entity));
+        if (current.isEmpty()) {
+            NotFound.send(req, resp, "No entity " + p.id() + " in this knowledge graph.", p.slug());
+            return;
+        }
+        if (!current.get().equals(entity)) {
+            String slug = current.get().getURI().substring(current.get().getURI().lastIndexOf('/') + 1);
+            EntityPath moved = p.withSlug(slug);
+            resp.setHeader("Location", fixed.map(moved::docPath).orElse(moved.docPath()));
+            resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            return;
+        }
+        Format format;
+        if (fixed.isPresent()) {
+            format = fixed.get();
+        } else {
+            resp.setHeader("Vary", "Accept");
+            Optional<Format> chosen = CONNEG.choose(req.getHeader("Accept"));
+            if (chosen.isEmpty()) {
+                links(resp, p);
+                Http.notAcceptable(resp, req.getHeader("Accept"), CONNEG);
+                return;
+            }
+            format = chosen.get();
+            resp.setHeader("Content-Location", p.docPath(format) + (page > 1 ? "?page=" + page : ""));
+        }
+        links(resp, p);
+        Versions.DataVersion version = site.version();
+        String etag = Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name());
+        if (Http.validators(req, resp, etag, version.modified()))
+            return;
+        byte[] body = Txn.calculateRead(site.dataset(), () -> render(p, docs.describe(p, page, version.modified()), entity, format, resp));
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType(format.contentType());
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    @Override
+    protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
+        Http.options(resp);
+    }
+
+    private byte[] render(EntityPath p, EntityDocument.Description d, Node entity, Format format, HttpServletResponse resp) {
+        if (d.hasNext())
+            resp.addHeader("Link", "<" + p.docPath() + "?page=" + (d.page() + 1) + ">; rel=\"next\"");
+        if (format == Format.HTML)
+            return html(p, d, entity).getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RdfOutput.write(d.graph(), format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The entity page. When the ranked view lands, this is the one call to swap for its renderer. */
+    private String html(EntityPath p, EntityDocument.Description d, Node entity) {
+        return DocHtml.render(p, d, entity, site.ontology());
+    }
+
+    private static void links(HttpServletResponse resp, EntityPath p) {
+        List<String> links = new ArrayList<>(Http.alternates(p.docPath(), Format.DOCUMENT));
+        links.add("<" + EntityDocument.LICENSE + ">; rel=\"license\"");
+        links.add("<" + p.idPath() + ">; rel=\"describes\"");
+        links.forEach(l -> resp.addHeader("Link", l));
+    }
+
+    /** The page number, or -1 when it is not a whole number in range (absent means 1). */
+    private static int page(String value) {
+        if (value == null)
+            return 1;
+        if (!value.matches("[0-9]{1,6}"))
+            return -1;
+        int n = Integer.parseInt(value);
+        return n >= 1 && n <= MAX_PAGE ? n : -1;
+    }
+}

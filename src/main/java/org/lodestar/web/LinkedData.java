@@ -1,0 +1,34 @@
+package org.lodestar.web;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+
+/**
+ * The linked-data routes, one servlet per kind of URL, and the filter in front of the SPARQL
+ * endpoints. Fixed-format paths ({@code /ontology.ttl}) are registered one by one: servlet path
+ * specs cannot say "this name with any extension".
+ */
+final class LinkedData {
+    private LinkedData() {}
+
+    static void register(FusekiServer.Builder builder, Site site) {
+        builder.addServlet("/id/*", new IdServlet(site));
+        builder.addServlet("/doc/*", new DocServlet(site));
+        VoidServlet voids = new VoidServlet(site);
+        builder.addServlet(VoidServlet.PATH, voids);
+        OntologyServlet ontology = new OntologyServlet(site);
+        builder.addServlet(OntologyServlet.PATH, ontology);
+        for (Format f : Format.DOCUMENT) {
+            builder.addServlet(OntologyServlet.PATH + "." + f.extension(), ontology);
+            if (f.isRdf())
+                builder.addServlet(VoidServlet.PATH + "." + f.extension(), voids);
+        }
+        builder.addServlet("/sitemap.xml", new DiscoveryServlets.Sitemap(site));
+        builder.addServlet("/robots.txt", new DiscoveryServlets.Robots(site));
+        builder.addServlet("/dump/*", new DumpServlet(site));
+        builder.addServlet("/ns/context.jsonld", new ContextServlet());
+        builder.addServlet("/search", new SearchServlet(site));
+        SparqlProtocolFilter sparql = new SparqlProtocolFilter(site);
+        for (String endpoint : new String[] {"sparql", "query", "update"})
+            builder.addFilter(LodestarServer.DATASET + "/" + endpoint, sparql);
+    }
+}

@@ -1,0 +1,76 @@
+package org.lodestar.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.cli.Main;
+
+/**
+ * A tiny run of {@code bench}, through the command line: the JSON has every figure the issue asks
+ * for, each a sane number. No timing is asserted: this machine is shared and noisy.
+ */
+class BenchSmokeTest {
+    static final List<String> RATES = List.of("deref_rps", "describe_rps", "load_triples_per_s",
+            "stock_loader_triples_per_s", "embed_per_s");
+    static final List<String> LATENCIES = List.of("view", "naive_view", "deref", "describe");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSmallRunWritesEveryFigure() {
+        Path json = dir.resolve("bench.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"bench", "--entities", "300", "--views", "40", "--requests", "200",
+                        "--clients", "8", "--work", dir.toString(), "--out", json.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String log = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, log);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("view p50 ms"), "the table is printed");
+
+        JsonObject r = JSON.read(json.toString());
+        assertEquals(300, number(r, "entities"));
+        assertTrue(number(r, "triples") > 10_000, "triples");
+        assertTrue(number(r, "entities_in_store") >= 300);
+        for (String rate : RATES)
+            assertTrue(number(r, rate) > 0, rate);
+        for (String l : LATENCIES) {
+            double p50 = number(r, l + "_p50_ms"), p99 = number(r, l + "_p99_ms");
+            assertTrue(p50 > 0 && p50 <= p99, l + ": p50 " + p50 + ", p99 " + p99);
+        }
+        assertTrue(r.get("naive_view_p99_ms").isNumber());
+        double recall = number(r, "knn_recall_at_10");
+        assertTrue(recall > 0 && recall <= 1, "recall " + recall);
+        assertTrue(number(r, "peak_rss_mb") > 50);
+        assertTrue(number(r, "peak_heap_mb") > 10);
+        assertEquals(40, number(r, "view_entities"));
+        assertEquals(0, number(r, "view_errors"), log);
+        assertEquals(0, number(r, "naive_view_errors"), log);
+
+        JsonObject machine = r.get("machine").getAsObject();
+        assertTrue(number(machine, "cores") >= 1);
+        for (String key : List.of("jvm", "os", "memory_mb"))
+            assertNotNull(machine.get(key), key);
+        JsonObject phases = r.get("phases_s").getAsObject();
+        for (String phase : List.of("parse", "validate", "load", "derive", "embed", "similarity"))
+            assertTrue(number(phases, phase) >= 0, phase);
+    }
+
+    private static double number(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        assertNotNull(v, key + " is missing");
+        assertTrue(v.isNumber(), key + " is not a number: " + v);
+        return v.getAsNumber().value().doubleValue();
+    }
+}
