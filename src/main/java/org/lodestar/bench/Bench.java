@@ -71,8 +71,9 @@ public final class Bench {
                         new DerefThroughput(), new SimilarityFigures(embedder));
                 for (Measurement m : measurements) {
                     long start = System.nanoTime();
+                    int before = r.size();
                     m.run(c, r);
-                    log.printf("%s done in %.1f s%n", m.name(), (System.nanoTime() - start) / 1e9);
+                    log.printf("%s done in %.1f s: %s%n", m.name(), (System.nanoTime() - start) / 1e9, r.since(before));
                 }
             } finally {
                 server.stop();
@@ -114,7 +115,7 @@ public final class Bench {
         long embedNanos = embedder.nanos();
         long write = took.getOrDefault("write", 0L), derive = took.getOrDefault("derive", 0L);
         long load = write - derive - similarityNanos;
-        for (String p : List.of("parse", "convert", "validate"))
+        for (String p : List.of("parse", "convert", "validate", "hash"))
             phases.put(p, took.getOrDefault(p, 0L) / 1e9);
         phases.put("load", load / 1e9);
         phases.put("derive", derive / 1e9);
@@ -129,7 +130,7 @@ public final class Bench {
         r.put("triples", quads);
         r.put("load_triples_per_s", quads / (load / 1e9));
         r.put("build_triples_per_s", quads / total);
-        log.printf("built %,d quads in %.1f s%n", quads, total);
+        log.printf("built %,d quads in %.1f s: %s%n", quads, total, phases.since(0));
         return store;
     }
 

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** The table printed at the end of a run: our figure, the baseline's, and the ratio. */
 public final class Report {
+    private static final String[] PHASES = {"generate", "read", "parse", "convert", "validate", "hash", "load", "derive",
+            "embed", "similarity", "build"};
     private final Results r;
     private final StringBuilder out = new StringBuilder();
 
@@ -20,11 +22,11 @@ public final class Report {
                 ((Number) r.get("entities")).longValue(), n(r.get("entities_in_store")), n(r.get("triples")), r.get("seed")));
         if (r.get("phases_s") instanceof Results phases) {
             out.append("\nphase (s)   ");
-            for (String p : new String[] {"generate", "read", "parse", "convert", "validate", "load", "derive", "embed", "similarity", "build"})
-                out.append(String.format(Locale.ROOT, " %9s", p));
+            for (String p : PHASES)
+                out.append(String.format(Locale.ROOT, " %10s", p));
             out.append("\n            ");
-            for (String p : new String[] {"generate", "read", "parse", "convert", "validate", "load", "derive", "embed", "similarity", "build"})
-                out.append(String.format(Locale.ROOT, " %9s", f(phases.get(p), 1)));
+            for (String p : PHASES)
+                out.append(String.format(Locale.ROOT, " %10s", f(phases.get(p), 1)));
             out.append('\n');
         }
         out.append(String.format(Locale.ROOT, "%n%-34s %22s %22s %9s%n", "measure", "lodestar", "baseline", "ratio"));

@@ -36,6 +36,16 @@ public final class Results {
 
     public boolean has(String key) { return values.containsKey(key); }
 
+    /** The figures added after the first {@code from}, as {@code key=value} pairs: a progress line. */
+    String since(int from) {
+        StringBuilder s = new StringBuilder();
+        values.entrySet().stream().skip(from).forEach(e -> s.append(s.length() == 0 ? "" : ", ").append(e.getKey())
+                .append('=').append(e.getValue() instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4g", d) : e.getValue()));
+        return s.toString();
+    }
+
+    int size() { return values.size(); }
+
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         values.forEach((k, v) -> o.put(k, json(v)));

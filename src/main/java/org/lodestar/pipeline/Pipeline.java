@@ -1,9 +1,11 @@
 package org.lodestar.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.rdf.Conversion;
 import org.lodestar.rdf.Converter;
@@ -61,9 +63,21 @@ public final class Pipeline {
         diagnostics.addAll(conversion.diagnostics());
         if (conversion.hasErrors())
             return new PipelineResult(null, diagnostics, List.of());
-        List<Finding> findings = check
-                ? clock.time("validate", () -> shapes.validate(List.copyOf(conversion.graphs().values()), ontology.graph(), conversion.locations()))
-                : List.of();
+        List<Finding> findings = check ? check(conversion, conversion.graphs().keySet(), clock) : List.of();
         return new PipelineResult(conversion, diagnostics, findings);
     }
+
+    /**
+     * Checks the named pages of a conversion against the shapes, together with the ontology. A
+     * build checks only the pages whose graphs changed (see {@code SeedBuild}); no pages, no check.
+     */
+    public List<Finding> check(Conversion conversion, Collection<String> names, PhaseClock clock) {
+        if (names.isEmpty())
+            return List.of();
+        List<Graph> graphs = names.stream().map(conversion.graphs()::get).toList();
+        return clock.time("validate", () -> shapes.validate(graphs, ontology.graph(), conversion.locations()));
+    }
+
+    /** Changes whenever the shapes do, so that a build knows when stored pages must be checked again. */
+    public String shapesFingerprint() { return shapes.fingerprint(); }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -20,10 +21,10 @@ import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.SimilarityDerivation;
 
 /**
- * Builds seed pages into a store, incrementally and atomically: every page is parsed, converted
- * and checked first; then one write transaction replaces the graphs whose content changed, drops
- * the graphs of removed pages and refreshes the derived graph. Anything that fails before the
- * commit leaves the store exactly as it was.
+ * Builds seed pages into a store, incrementally and atomically: every page is parsed and converted,
+ * and every page whose graph changed is checked, first; then one write transaction replaces the
+ * graphs whose content changed, drops the graphs of removed pages and refreshes the derived graph.
+ * Anything that fails before the commit leaves the store exactly as it was.
  */
 public final class SeedBuild {
     private final Pipeline pipeline;
@@ -49,26 +50,76 @@ public final class SeedBuild {
     }
 
     public BuildReport run(KnowledgeStore store, List<SeedFile> files) throws BuildFailedException {
-        PipelineResult result = pipeline.run(files, true, clock);
-        if (result.failed(strict))
-            throw new BuildFailedException("build failed; the database was not changed", result.messages());
+        PipelineResult converted = pipeline.run(files, false, clock);
+        if (converted.failed(strict))
+            throw new BuildFailedException("build failed; the database was not changed", converted.messages());
         Uris uris = pipeline.uris();
         Map<Node, Graph> wanted = new LinkedHashMap<>();
-        result.conversion().graphs().forEach((name, g) -> wanted.put(uris.seedGraph(name), g));
+        Map<Node, String> pages = new LinkedHashMap<>();
+        converted.conversion().graphs().forEach((name, g) -> {
+            wanted.put(uris.seedGraph(name), g);
+            pages.put(uris.seedGraph(name), name);
+        });
         wanted.put(uris.ontologyGraph(), pipeline.ontology().graph());
-        Graph links = LinkFiles.read(files, result.conversion().graphs().values(), pipeline.ontology(), uris, strict);
-        if (links != null)
-            wanted.put(LinkFiles.graphName(uris), links);
         DatasetGraph dataset = store.dataset();
-        // "write" is the whole transaction with its commit; "derive" and "similarity" inside it are reported too
-        return clock.time("write", () -> Txn.calculateWrite(dataset, () -> apply(dataset, wanted, uris.derivedGraph())));
+        Map<Node, String> hashes = clock.time("hash", () -> fingerprints(wanted, uris.ontologyGraph()));
+        Map<Node, String> stored = Txn.calculateRead(dataset, () -> storedHashes(dataset));
+        PipelineResult result = new PipelineResult(converted.conversion(), converted.diagnostics(),
+                pipeline.check(converted.conversion(), toCheck(pages, hashes, stored, uris.ontologyGraph()), clock));
+        if (result.failed(strict))
+            throw new BuildFailedException("build failed; the database was not changed", result.messages());
+        Graph links = LinkFiles.read(files, result.conversion().graphs().values(), pipeline.ontology(), uris, strict);
+        if (links != null) {
+            wanted.put(LinkFiles.graphName(uris), links);
+            hashes.put(LinkFiles.graphName(uris), GraphHash.of(links));
+        }
+        try {
+            // "write" is the whole transaction with its commit; "derive" and "similarity" inside it are reported too
+            return clock.time("write", () -> Txn.calculateWrite(dataset, () -> apply(dataset, wanted, hashes, stored, uris.derivedGraph())));
+        } catch (ConcurrentBuild e) {
+            throw new BuildFailedException("another build changed the database while this one ran; nothing was written: build again",
+                    List.of());
+        }
     }
 
-    private BuildReport apply(DatasetGraph dataset, Map<Node, Graph> wanted, Node derivedGraph) {
+    /** Each graph's fingerprint; the ontology graph's also covers the shapes, which decide whether a page passes. */
+    private Map<Node, String> fingerprints(Map<Node, Graph> wanted, Node ontologyGraph) {
+        Map<Node, String> hashes = new ConcurrentHashMap<>();
+        wanted.entrySet().parallelStream().forEach(e -> hashes.put(e.getKey(), GraphHash.of(e.getValue())));
+        hashes.computeIfPresent(ontologyGraph, (g, h) -> Uris.hash(h + " " + pipeline.shapesFingerprint(), 64));
+        return hashes;
+    }
+
+    /**
+     * The pages the shapes check: those whose graph is new or changed. A page stored with the same
+     * fingerprint passed these shapes when it was stored (the ontology graph's fingerprint covers
+     * the shapes, so a change to either checks every page again), and no shape needs two pages at
+     * once, since identity is settled across all pages before conversion and each page's graph
+     * types and labels every entity it mentions. A strict build checks everything: it answers for
+     * warnings on pages that a lenient build stored too.
+     */
+    private List<String> toCheck(Map<Node, String> pages, Map<Node, String> hashes, Map<Node, String> stored, Node ontologyGraph) {
+        if (strict || !hashes.get(ontologyGraph).equals(stored.get(ontologyGraph)))
+            return List.copyOf(pages.values());
+        return pages.entrySet().stream().filter(e -> !hashes.get(e.getKey()).equals(stored.get(e.getKey())))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    /** The stored graphs changed between the check and the write: what was checked is not what would be replaced. */
+    private static final class ConcurrentBuild extends RuntimeException {
+        ConcurrentBuild() {
+            super(null, null, false, false);
+        }
+    }
+
+    private BuildReport apply(DatasetGraph dataset, Map<Node, Graph> wanted, Map<Node, String> hashes,
+                              Map<Node, String> checkedAgainst, Node derivedGraph) {
         Map<Node, String> stored = storedHashes(dataset);
+        if (!stored.equals(checkedAgainst))
+            throw new ConcurrentBuild();
         int added = 0, replaced = 0, unchanged = 0, dropped = 0;
         for (Map.Entry<Node, Graph> e : wanted.entrySet()) {
-            String hash = GraphHash.of(e.getValue());
+            String hash = hashes.get(e.getKey());
             String before = stored.get(e.getKey());
             if (hash.equals(before)) {
                 unchanged++;

@@ -29,18 +29,27 @@ public final class ShapesValidator {
 
     private final Shapes shapes;
     private final PrefixMap prefixes;
+    private final String fingerprint;
 
-    private ShapesValidator(Graph shapesGraph) {
+    private ShapesValidator(Graph shapesGraph, String fingerprint) {
         this.shapes = Shapes.parse(shapesGraph);
         this.prefixes = Prefixes.adapt(shapesGraph.getPrefixMapping());
+        this.fingerprint = fingerprint;
     }
 
     public static ShapesValidator load() {
         Graph g = GraphFactory.createDefaultGraph();
-        for (String file : ClasspathFolder.list(FOLDER, ".ttl"))
-            RDFParser.fromString(ClasspathFolder.read(file), Lang.TURTLE).base(KG.ONTOLOGY_IRI).parse(g);
-        return new ShapesValidator(g);
+        StringBuilder text = new StringBuilder();
+        for (String file : ClasspathFolder.list(FOLDER, ".ttl")) {
+            String turtle = ClasspathFolder.read(file);
+            text.append(file).append('\n').append(turtle).append('\n');
+            RDFParser.fromString(turtle, Lang.TURTLE).base(KG.ONTOLOGY_IRI).parse(g);
+        }
+        return new ShapesValidator(g, org.lodestar.rdf.Uris.hash(text.toString(), 64));
     }
+
+    /** Changes whenever a shape file does: a build then checks every page again, not only changed ones. */
+    public String fingerprint() { return fingerprint; }
 
     /**
      * @param locations where each node came from ({@code file:line}); nodes not in it are reported by name

@@ -35,6 +35,7 @@ final class DocHtml {
         m.put("status", text(g, entity, KG.status));
         m.put("id", p.id());
         m.put("uri", entity.getURI());
+        m.put("view", org.lodestar.view.Links.view(p.typeKey(), p.slug()));
         m.put("description", text(g, entity, KG.description));
         List<Map<String, Object>> out = edges(g, entity, KG.source, KG.target, ontology);
         List<Map<String, Object>> in = edges(g, entity, KG.target, KG.source, ontology);
