@@ -45,6 +45,7 @@ public final class Bench {
     public Results run(BenchSettings s, PrintStream log) throws IOException, BuildFailedException, InterruptedException {
         Results r = new Results();
         r.put("entities", s.entities()).put("seed", s.seed());
+        Results machine = Machine.describe();      // the load average now, before the run adds to it
         Path work = Files.createTempDirectory(Files.createDirectories(s.work()), "lodestar-bench-");
         try (Memory memory = new Memory()) {
             Ontology ontology = Ontology.load();
@@ -86,7 +87,7 @@ public final class Bench {
             else
                 log.println("kept " + work);
         }
-        r.put("machine", Machine.describe());
+        r.put("machine", machine.put("load_average_end", Machine.loadAverage()));
         return r;
     }
 

@@ -120,7 +120,7 @@ final class SyntheticGraph {
                 x -= share[c++];
             type[i] = (byte) c;
         }
-        // the first entities are the hubs: shuffle them so hubs are not always one class each
+        // the first entities, one of each class, are the biggest hubs: the seed decides which class ranks first
         for (int i = Math.min(n, classes.size()) - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
             byte t = type[i];
