@@ -71,17 +71,11 @@ final class DuplicatesCommand implements CliCommand {
     }
 
     private static BigDecimal min(CommandLine line) throws UsageException {
-        String value = line.getOptionValue("min");
-        if (value == null)
-            return BigDecimal.valueOf(SimilaritySettings.DEFAULT_DUPLICATE_MIN);
         try {
-            BigDecimal min = new BigDecimal(value.trim());
-            if (min.signum() >= 0 && min.compareTo(BigDecimal.ONE) <= 0)
-                return min;
-        } catch (NumberFormatException e) {
-            // reported below
+            return DuplicateCandidates.minimum(line.getOptionValue("min"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--min: " + e.getMessage());
         }
-        throw new UsageException("--min: '" + value + "' is not a score from 0 to 1");
     }
 
     /** Computed links were stored only from the build's threshold up: a lower minimum finds no more of them. */

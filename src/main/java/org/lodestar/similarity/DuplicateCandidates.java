@@ -43,6 +43,25 @@ public final class DuplicateCandidates {
      * The threshold the stored computed links were made with (kg:similarityThreshold on the derived
      * graph); empty when the database holds no computed links.
      */
+    /**
+     * The lowest score asked for, from a command-line option or a query parameter: the default when
+     * absent, else a number from 0 to 1.
+     *
+     * @throws IllegalArgumentException naming the value when it is not one
+     */
+    public static BigDecimal minimum(String value) {
+        if (value == null || value.isBlank())
+            return BigDecimal.valueOf(SimilaritySettings.DEFAULT_DUPLICATE_MIN);
+        try {
+            BigDecimal min = new BigDecimal(value.trim());
+            if (min.signum() >= 0 && min.compareTo(BigDecimal.ONE) <= 0)
+                return min;
+        } catch (NumberFormatException e) {
+            // the message below says what was wrong
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a score from 0 to 1");
+    }
+
     public static Optional<BigDecimal> storedThreshold(DatasetGraph dataset) {
         return Txn.calculateRead(dataset, () -> dataset.stream(Node.ANY, Node.ANY, SimilarityTerms.similarityThreshold, Node.ANY)
                 .findFirst().map(q -> new BigDecimal(q.getObject().getLiteralLexicalForm())));

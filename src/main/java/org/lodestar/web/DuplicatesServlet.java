@@ -96,16 +96,11 @@ final class DuplicatesServlet extends HttpServlet {
     }
 
     static BigDecimal min(String value) {
-        if (value == null || value.isBlank())
-            return BigDecimal.valueOf(SimilaritySettings.DEFAULT_DUPLICATE_MIN);
         try {
-            BigDecimal min = new BigDecimal(value.trim());
-            if (min.signum() >= 0 && min.compareTo(BigDecimal.ONE) <= 0)
-                return min;
-        } catch (NumberFormatException e) {
-            // below
+            return DuplicateCandidates.minimum(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("min: " + e.getMessage());
         }
-        throw new IllegalArgumentException("min: '" + value + "' is not a score from 0 to 1");
     }
 
     private String json(BigDecimal min, BigDecimal floor, List<DuplicateCandidates.Pair> pairs) {
