@@ -10,6 +10,12 @@ import org.apache.commons.cli.CommandLine;
 final class Args {
     private Args() {}
 
+    /** Refuses positional arguments for a command that takes only options; {@code hint} may be empty. */
+    static void noArguments(CommandLine line, String hint) throws UsageException {
+        if (!line.getArgList().isEmpty())
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'" + hint);
+    }
+
     static Path path(CommandLine line, String option, String fallback) throws UsageException {
         String value = line.getOptionValue(option, fallback);
         try {

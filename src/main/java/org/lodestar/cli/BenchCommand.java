@@ -64,8 +64,7 @@ final class BenchCommand implements CliCommand {
     }
 
     static BenchSettings settings(CommandLine line) throws UsageException {
-        if (!line.getArgList().isEmpty())
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        Args.noArguments(line, "");
         if (!line.hasOption("entities"))
             throw new UsageException("--entities N is required");
         Path out = line.hasOption("out") ? Args.path(line, "out", null) : null;

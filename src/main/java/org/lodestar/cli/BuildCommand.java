@@ -68,8 +68,7 @@ final class BuildCommand implements CliCommand {
 
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-        if (!line.getArgList().isEmpty())
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' (use --seeds DIR)");
+        Args.noArguments(line, " (use --seeds DIR)");
         Settings s = new Settings(Args.path(line, "seeds", DEFAULT_SEEDS), Args.path(line, "db", DEFAULT_DB),
                 Args.base(line), line.hasOption("strict"), similarity(line));
         return build(s.seeds(), s.base(), s.strict(), s.similarity(), s.db(), KnowledgeStore.open(s.db()), out, err);

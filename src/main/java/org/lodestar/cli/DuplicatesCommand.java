@@ -35,8 +35,7 @@ final class DuplicatesCommand implements CliCommand {
 
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-        if (!line.getArgList().isEmpty())
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        Args.noArguments(line, "");
         Path db = Args.path(line, "db", BuildCommand.DEFAULT_DB);
         BigDecimal min = min(line);
         String word = line.getOptionValue("similarity", SimilarityMode.BOTH.word());

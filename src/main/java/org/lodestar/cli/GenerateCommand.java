@@ -40,8 +40,7 @@ final class GenerateCommand implements CliCommand {
     }
 
     static Settings settings(CommandLine line) throws UsageException {
-        if (!line.getArgList().isEmpty())
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        Args.noArguments(line, "");
         if (!line.hasOption("entities"))
             throw new UsageException("--entities N is required");
         if (!line.hasOption("out"))

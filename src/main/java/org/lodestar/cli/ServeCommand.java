@@ -57,8 +57,7 @@ final class ServeCommand implements CliCommand {
     static ServerSettings settings(CommandLine line) throws UsageException {
         if (line.hasOption("db") && line.hasOption("mem"))
             throw new UsageException("only one of --db and --mem");
-        if (!line.getArgList().isEmpty())
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        Args.noArguments(line, "");
         var passwd = line.hasOption("passwd") ? Args.path(line, "passwd", null) : null;
         if (passwd != null && !Files.isReadable(passwd))
             throw new UsageException("--passwd: cannot read " + passwd);
