@@ -15,7 +15,7 @@ final class Queries {
 
     private Queries() {}
 
-    /** @param name file name without {@code .rq}, e.g. {@code doc-entity} */
+    /** @param name file name without {@code .rq}, e.g. {@code void-statistics} */
     static Query get(String name) {
         return PARSED.computeIfAbsent(name, n -> QueryFactory.create(ClasspathFolder.read("queries/" + n + ".rq")));
     }
