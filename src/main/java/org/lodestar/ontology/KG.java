@@ -50,4 +50,19 @@ public final class KG {
     public static final Node score = kg("score");
     public static final Node note = kg("note");
     public static final Node imported = kg("imported");
+
+    // Stored pages of hub views (derived)
+    public static final Node RankedGroup = kg("RankedGroup");
+    public static final Node RankedMember = kg("RankedMember");
+    public static final Node rankedFocus = kg("rankedFocus");
+    public static final Node groupClass = kg("groupClass");
+    public static final Node memberCount = kg("memberCount");
+    public static final Node pageLine = kg("pageLine");
+    public static final Node inRankedGroup = kg("inRankedGroup");
+    public static final Node rank = kg("rank");
+    public static final Node rankedEntity = kg("rankedEntity");
+    public static final Node edgeCount = kg("edgeCount");
+    public static final Node pagePosition = kg("pagePosition");
+    public static final Node viaEdge = kg("viaEdge");
+    public static final Node rankedPageSize = kg("rankedPageSize");
 }

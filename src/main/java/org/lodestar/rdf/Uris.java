@@ -48,6 +48,11 @@ public final class Uris {
         return NodeFactory.createURI(base + "similarity/" + hash(file + " " + line, 16));
     }
 
+    /** The stored first page of one group of a hub's view (derived at build time). */
+    public Node rankedGroup(Node focus, String typeKey) {
+        return NodeFactory.createURI(base + "ranked/" + hash(focus.getURI() + " " + typeKey, 16));
+    }
+
     /** Hex SHA-256 of the text, cut to {@code length} characters. */
     public static String hash(String text, int length) {
         try {

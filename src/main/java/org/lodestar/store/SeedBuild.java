@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.KG;
+import org.lodestar.view.HubNeighbourhoods;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.PipelineResult;
@@ -137,9 +138,11 @@ public final class SeedBuild {
                 dropped++;
             }
         BuildReport report = new BuildReport(added, replaced, dropped, unchanged);
-        // other similarity settings than the stored links were made with also call for a rederive
+        // other similarity settings than the stored links were made with, or hub pages missing or of
+        // another size (a database from an earlier version), also call for a rederive
         if (report.changed() || !stored.containsKey(derivedGraph)
-                || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph))
+                || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph)
+                || !HubNeighbourhoods.isCurrent(dataset.getGraph(derivedGraph), derivedGraph))
             rederive(dataset, derivedGraph);
         return report;
     }
@@ -158,6 +161,15 @@ public final class SeedBuild {
             return null;
         });
         derived.find().forEachRemaining(t -> dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
+        // Hub pages rank by the degrees just written, so they are read from the dataset, not computed beside them.
+        clock.time("rank", () -> {
+            Graph pages = HubNeighbourhoods.rank(dataset, pipeline.uris());
+            pages.find().forEachRemaining(t -> {
+                derived.add(t);
+                dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject());
+            });
+            return null;
+        });
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));
         // when the data last changed: the server's Last-Modified
         dataset.add(derivedGraph, derivedGraph, org.apache.jena.vocabulary.DCTerms.modified.asNode(), NodeFactory.createLiteralDT(

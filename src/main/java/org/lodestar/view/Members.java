@@ -19,18 +19,23 @@ import org.apache.jena.sparql.engine.binding.Binding;
  */
 final class Members {
     /** One row of member_assertions.rq. */
-    private record Assertion(String edge, String key, boolean outgoing, String id, String page, String text,
-                             Integer position, Integer line) {}
+    record Assertion(String edge, String key, boolean outgoing, String id, String page, String text,
+                     Integer position, Integer line) {}
 
     private Members() {}
 
-    static List<EntityView.Member> read(List<Binding> ranked, List<Binding> assertionRows, String focusPage) {
+    /** The rows of member_assertions.rq by member, read once for every group of the view. */
+    static Map<String, List<Assertion>> byMember(List<Binding> assertionRows) {
         Map<String, List<Assertion>> byMember = new LinkedHashMap<>();
         for (Binding r : assertionRows)
             byMember.computeIfAbsent(Rows.iri(r, "member"), m -> new ArrayList<>()).add(new Assertion(
                     Rows.iri(r, "edge"), Rows.text(r, "key"), Rows.bool(r, "outgoing"), Rows.iri(r, "assertion"),
                     Rows.iri(r, "page"), Rows.text(r, "justification"), Rows.optionalInteger(r, "position"),
                     Rows.optionalInteger(r, "line")));
+        return byMember;
+    }
+
+    static List<EntityView.Member> read(List<Binding> ranked, Map<String, List<Assertion>> byMember, String focusPage) {
         List<EntityView.Member> members = new ArrayList<>();
         for (Binding r : ranked) {
             String uri = Rows.iri(r, "member");

@@ -1,6 +1,8 @@
 package org.lodestar.view;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -17,8 +19,15 @@ import org.apache.jena.sparql.expr.NodeValue;
 
 /**
  * Runs the view's queries for one focus, inside the caller's read transaction, and assembles the
- * {@link EntityView}. One query for the header, one for the group counts, one per group shown for
- * its ranked page, one for the assertions behind that page's members, one for the similar entities.
+ * {@link EntityView}. Where the neighbours come from depends on how many there are:
+ * <ul>
+ *   <li>no more than a page in all (most entities): neighbours.rq ranks every group in one query;</li>
+ *   <li>a hub (the build stored the first page of each of its groups): stored_neighbours.rq reads
+ *       them, when the first page at the default size is asked for;</li>
+ *   <li>any other page of a hub: neighbour_groups.rq for the counts, then ranked_group_members.rq
+ *       for each group shown.</li>
+ * </ul>
+ * Then one query for the assertions behind all the members shown and one for the similar entities.
  */
 final class ViewBuilder {
     private static final Var FOCUS = Var.alloc("focus"), CLASS = Var.alloc("class"),
@@ -37,36 +46,65 @@ final class ViewBuilder {
             return Optional.empty();
         Binding h = header.get(0);
         String seedPage = Rows.iri(h, "page");
-        List<Binding> groupRows = GroupOrder.arrange(select(ViewQuery.NEIGHBOUR_GROUPS.query(), FOCUS, focus),
-                g -> Rows.optionalInteger(g, "pageLine"));
+        List<NeighbourGroup> shown = new ArrayList<>();
+        List<List<Binding>> pages = new ArrayList<>();
+        for (NeighbourGroup g : GroupOrder.arrange(neighbourGroups(focus, Rows.bool(h, "ranked"), options), NeighbourGroup::pageLine))
+            if (options.showsGroup(g.typeKey())) {
+                shown.add(g);
+                pages.add(pageOf(focus, g, Rows.bool(h, "ranked"), options));
+            }
+        Map<String, List<Members.Assertion>> assertions = Members.byMember(assertions(focus, pages.stream().flatMap(List::stream).toList()));
         List<EntityView.Group> groups = new ArrayList<>();
-        for (Binding g : groupRows)
-            if (options.showsGroup(Rows.text(g, "typeKey")))
-                groups.add(group(focus, seedPage, g, options));
+        for (int i = 0; i < shown.size(); i++) {
+            NeighbourGroup g = shown.get(i);
+            List<EntityView.Member> members = pages.get(i).isEmpty() ? List.of() : Members.read(pages.get(i), assertions, seedPage);
+            groups.add(new EntityView.Group(g.typeKey(), g.heading(), g.count(), options.page(), options.pageSize(), members));
+        }
         EntityView.Similar similar = options.showsSimilarity() ? Similarity.read(similarRows(focus, options), options) : null;
         return Optional.of(new EntityView(focus.getURI(), Rows.text(h, "id"), Rows.text(h, "typeKey"), slug,
                 Rows.text(h, "status"), Rows.text(h, "label"), Rows.text(h, "description"), seedPage,
                 List.copyOf(groups), similar, options));
     }
 
-    private EntityView.Group group(Node focus, String seedPage, Binding g, ViewOptions options) {
+    /** The groups, in the ontology's view order, each with its ranked members as far as they were read. */
+    private List<NeighbourGroup> neighbourGroups(Node focus, boolean hub, ViewOptions options) {
+        if (!hub)
+            return NeighbourGroup.fromAllNeighbours(select(ViewQuery.NEIGHBOURS.query(), FOCUS, focus));
+        if (storedPageServes(options))
+            return NeighbourGroup.fromStored(select(ViewQuery.STORED_NEIGHBOURS.query(), FOCUS, focus));
+        List<NeighbourGroup> groups = new ArrayList<>();
+        for (Binding g : select(ViewQuery.NEIGHBOUR_GROUPS.query(), FOCUS, focus))
+            groups.add(new NeighbourGroup(Rows.node(g, "class"), Rows.text(g, "typeKey"), Rows.text(g, "heading"),
+                    Rows.integer(g, "count"), Rows.optionalInteger(g, "pageLine"), List.of()));
+        return groups;
+    }
+
+    /** The stored rows are the first {@link HubNeighbourhoods#STORED} of each group. */
+    private static boolean storedPageServes(ViewOptions options) {
+        return options.page() == 1 && options.pageSize() <= HubNeighbourhoods.STORED;
+    }
+
+    private List<Binding> pageOf(Node focus, NeighbourGroup g, boolean hub, ViewOptions options) {
+        if (!hub || storedPageServes(options))
+            return g.page(options.page(), options.pageSize());
         Query ranked = ViewQuery.RANKED_GROUP_MEMBERS.query();
         ranked.setLimit(options.pageSize());
         ranked.setOffset((long) (options.page() - 1) * options.pageSize());
-        List<Binding> rows = exec(ranked, Binding.builder().add(FOCUS, focus).add(CLASS, g.get(CLASS)).build());
-        List<EntityView.Member> members = rows.isEmpty() ? List.of() : Members.read(rows, assertions(focus, rows), seedPage);
-        return new EntityView.Group(Rows.text(g, "typeKey"), Rows.text(g, "heading"), Rows.integer(g, "count"),
-                options.page(), options.pageSize(), members);
+        return exec(ranked, Binding.builder().add(FOCUS, focus).add(CLASS, g.cls()).build());
     }
 
-    /** The assertions behind one page of members: each member's edges go in as a VALUES block. */
+    /** The assertions behind the members shown: each member's edges go in as a VALUES block. */
     private List<Binding> assertions(Node focus, List<Binding> memberRows) {
+        if (memberRows.isEmpty())
+            return List.of();
         Query q = ViewQuery.MEMBER_ASSERTIONS.query();
-        List<Binding> values = new ArrayList<>();
+        // A member of two groups (an entity of two classes) is asked for once.
+        Map<String, Binding> values = new LinkedHashMap<>();
         for (Binding r : memberRows)
             for (String edge : Rows.text(r, "edges").split(" "))
-                values.add(Binding.builder().add(MEMBER, r.get(MEMBER)).add(EDGE, NodeFactory.createURI(edge)).build());
-        q.setValuesDataBlock(List.of(MEMBER, EDGE), values);
+                values.putIfAbsent(Rows.iri(r, "member") + " " + edge,
+                        Binding.builder().add(MEMBER, r.get(MEMBER)).add(EDGE, NodeFactory.createURI(edge)).build());
+        q.setValuesDataBlock(List.of(MEMBER, EDGE), List.copyOf(values.values()));
         return select(q, FOCUS, focus);
     }
 

@@ -14,6 +14,9 @@ enum ViewQuery {
     ENTITY_HEADER("entity_header.rq"),
     NEIGHBOUR_GROUPS("neighbour_groups.rq"),
     RANKED_GROUP_MEMBERS("ranked_group_members.rq"),
+    NEIGHBOURS("neighbours.rq"),
+    STORED_NEIGHBOURS("stored_neighbours.rq"),
+    HUBS("hubs.rq"),
     MEMBER_ASSERTIONS("member_assertions.rq"),
     SIMILAR_ENTITIES("similar_entities.rq");
 

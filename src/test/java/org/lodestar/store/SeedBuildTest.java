@@ -1,6 +1,7 @@
 package org.lodestar.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,26 @@ class SeedBuildTest {
         Set<Quad> before = quads(store);
         assertEquals(new BuildReport(0, 0, 0, 7), build(store, seeds));
         assertEquals(before, quads(store));
+    }
+
+    @Test
+    void aDatabaseWithoutStoredHubPagesGetsThemFromAnUnchangedBuild() throws Exception {
+        KnowledgeStore store = KnowledgeStore.inMemory();
+        Path seeds = seeds();
+        build(store, seeds);
+        Set<Quad> before = withoutBuildTime(quads(store));
+        // as a database built before hub pages were stored: no page size, no rows
+        Txn.executeWrite(store.dataset(), () -> {
+            store.dataset().deleteAny(Node.ANY, Node.ANY, KG.rankedPageSize, Node.ANY);
+            store.dataset().deleteAny(Node.ANY, Node.ANY, KG.inRankedGroup, Node.ANY);
+        });
+        assertNotEquals(before, withoutBuildTime(quads(store)));
+        assertEquals(new BuildReport(0, 0, 0, 7), build(store, seeds));
+        assertEquals(before, withoutBuildTime(quads(store)), "derived again, the same as a fresh build");
+    }
+
+    private static Set<Quad> withoutBuildTime(Set<Quad> quads) {
+        return quads.stream().filter(q -> !q.getPredicate().equals(DCTerms.modified.asNode())).collect(Collectors.toSet());
     }
 
     @Test

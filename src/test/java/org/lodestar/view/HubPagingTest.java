@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lodestar.ontology.KG;
 import org.lodestar.store.KnowledgeStore;
 
 /** A hub of 120 concepts: 50 a page, the full count in the heading, a way to the next page. */
@@ -67,6 +72,19 @@ class HubPagingTest {
         assertEquals(List.of(Hub.label(110), Hub.label(111), Hub.label(112), Hub.label(113), Hub.label(114),
                 Hub.label(115), Hub.label(116), Hub.label(117), Hub.label(118), Hub.label(119)), labels(concepts(tens)));
         assertTrue(concepts(tens.withGroup("concept", 13)).members().isEmpty(), "past the end: the heading, no members");
+    }
+
+    @Test
+    void theStoredFirstPageIsThePageRankedAtRequestTime() throws Exception {
+        long stored = Txn.calculateRead(store.dataset(),
+                () -> Iter.count(store.dataset().find(Node.ANY, Node.ANY, RDF.type.asNode(), KG.RankedMember)));
+        assertEquals(50, stored, "the build stored the hub's first page of concepts");
+        String fromStore = Views.render(ViewFixtures.view(store, "concept:hub", ViewOptions.DEFAULT), ViewFormat.JSON);
+
+        // Without the stored groups the view ranks every neighbour at request time.
+        KnowledgeStore live = ViewFixtures.build(Hub.pages(N));
+        Txn.executeWrite(live.dataset(), () -> live.dataset().deleteAny(Node.ANY, Node.ANY, KG.rankedFocus, Node.ANY));
+        assertEquals(fromStore, Views.render(ViewFixtures.view(live, "concept:hub", ViewOptions.DEFAULT), ViewFormat.JSON));
     }
 
     @Test
