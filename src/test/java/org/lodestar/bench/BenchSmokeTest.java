@@ -63,7 +63,7 @@ class BenchSmokeTest {
         for (String key : List.of("jvm", "os", "memory_mb"))
             assertNotNull(machine.get(key), key);
         JsonObject phases = r.get("phases_s").getAsObject();
-        for (String phase : List.of("parse", "validate", "load", "derive", "embed", "similarity"))
+        for (String phase : List.of("parse", "validate", "load", "derive", "rank", "embed", "similarity"))
             assertTrue(number(phases, phase) >= 0, phase);
     }
 
