@@ -1,10 +1,13 @@
 package org.lodestar.view;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
 
 /**
@@ -15,20 +18,31 @@ import org.apache.jena.sparql.engine.binding.Binding;
 final class Similarity {
     private Similarity() {}
 
-    static EntityView.Similar read(List<Binding> rows, ViewOptions options) {
+    /**
+     * @param rows    similar_entities.rq, ranked
+     * @param details reads similar_entity_details.rq for the entities shown (identifier, type key)
+     */
+    static EntityView.Similar read(List<Binding> rows, ViewOptions options, Function<List<Node>, List<Binding>> details) {
         Map<String, List<Binding>> byEntity = new LinkedHashMap<>();
         for (Binding r : rows)
             byEntity.computeIfAbsent(Rows.iri(r, "other"), o -> new ArrayList<>()).add(r);
+        List<List<Binding>> shown = byEntity.values().stream().limit(options.pageSize()).toList();
+        Map<String, Binding> detail = new HashMap<>();
+        if (!shown.isEmpty())
+            for (Binding d : details.apply(shown.stream().map(links -> Rows.node(links.get(0), "other")).toList()))
+                detail.putIfAbsent(Rows.iri(d, "other"), d);
         List<EntityView.SimilarMember> members = new ArrayList<>();
-        for (List<Binding> links : byEntity.values()) {
-            if (members.size() == options.pageSize())
-                break;
-            members.add(member(links));
+        for (List<Binding> links : shown) {
+            Binding d = detail.get(Rows.iri(links.get(0), "other"));
+            // Every element of a link is an entity with an identifier and a typed class; should the
+            // data ever say otherwise, the entity is left out rather than shown half-described.
+            if (d != null)
+                members.add(member(links, d));
         }
         return new EntityView.Similar(options.threshold(), byEntity.size(), List.copyOf(members));
     }
 
-    private static EntityView.SimilarMember member(List<Binding> links) {
+    private static EntityView.SimilarMember member(List<Binding> links, Binding detail) {
         Binding first = links.get(0);
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         List<EntityView.SimilarSource> sources = new ArrayList<>();
@@ -36,8 +50,8 @@ final class Similarity {
             if (seen.add(Rows.iri(l, "link")))
                 sources.add(new EntityView.SimilarSource(Rows.iri(l, "link"), Rows.text(l, "source"),
                         Rows.text(l, "score"), Rows.text(l, "note"), Rows.iri(l, "page")));
-        return new EntityView.SimilarMember(Rows.iri(first, "other"), Rows.text(first, "id"), Rows.text(first, "label"),
-                Rows.text(first, "typeKey"), Rows.bool(first, "typed"), Rows.text(first, "score"), Rows.text(first, "note"),
+        return new EntityView.SimilarMember(Rows.iri(first, "other"), Rows.text(detail, "id"), Rows.text(first, "label"),
+                Rows.text(detail, "typeKey"), Rows.bool(detail, "typed"), Rows.text(first, "score"), Rows.text(first, "note"),
                 Rows.text(first, "source"), List.copyOf(sources));
     }
 }

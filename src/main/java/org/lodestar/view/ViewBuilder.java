@@ -16,6 +16,8 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
 
 /**
  * Runs the view's queries for one focus, inside the caller's read transaction, and assembles the
@@ -27,12 +29,13 @@ import org.apache.jena.sparql.expr.NodeValue;
  *   <li>any other page of a hub: neighbour_groups.rq for the counts, then ranked_group_members.rq
  *       for each group shown.</li>
  * </ul>
- * Then one query for the assertions behind all the members shown and one for the similar entities.
+ * Then one query for the assertions behind all the members shown, one that ranks the similar
+ * entities and one for the identifiers and types of those on the page.
  */
 final class ViewBuilder {
     private static final Var FOCUS = Var.alloc("focus"), CLASS = Var.alloc("class"),
             THRESHOLD = Var.alloc("threshold"), MEMBER = Var.alloc("member"), EDGE = Var.alloc("edge"),
-            SHOW_IMPORTED = Var.alloc("showImported"), SHOW_COMPUTED = Var.alloc("showComputed");
+            SHOW_IMPORTED = Var.alloc("showImported"), SHOW_COMPUTED = Var.alloc("showComputed"), OTHER = Var.alloc("other");
 
     private final DatasetGraph dataset;
 
@@ -60,7 +63,7 @@ final class ViewBuilder {
             List<EntityView.Member> members = pages.get(i).isEmpty() ? List.of() : Members.read(pages.get(i), assertions, seedPage);
             groups.add(new EntityView.Group(g.typeKey(), g.heading(), g.count(), options.page(), options.pageSize(), members));
         }
-        EntityView.Similar similar = options.showsSimilarity() ? Similarity.read(similarRows(focus, options), options) : null;
+        EntityView.Similar similar = options.showsSimilarity() ? Similarity.read(similarRows(focus, options), options, this::similarDetails) : null;
         return Optional.of(new EntityView(focus.getURI(), Rows.text(h, "id"), Rows.text(h, "typeKey"), slug,
                 Rows.text(h, "status"), Rows.text(h, "label"), Rows.text(h, "description"), seedPage,
                 List.copyOf(groups), similar, options));
@@ -106,6 +109,15 @@ final class ViewBuilder {
                         Binding.builder().add(MEMBER, r.get(MEMBER)).add(EDGE, NodeFactory.createURI(edge)).build());
         q.setValuesDataBlock(List.of(MEMBER, EDGE), List.copyOf(values.values()));
         return select(q, FOCUS, focus);
+    }
+
+    private List<Binding> similarDetails(List<Node> others) {
+        Query q = ViewQuery.SIMILAR_ENTITY_DETAILS.query();
+        // VALUES first inside WHERE: ARQ then starts from the page's entities; a trailing VALUES is
+        // joined after the pattern, which would match every entity of the graph.
+        ElementData data = new ElementData(List.of(OTHER), others.stream().map(o -> BindingFactory.binding(OTHER, o)).toList());
+        ((ElementGroup) q.getQueryPattern()).getElements().add(0, data);
+        return exec(q, BindingFactory.empty());
     }
 
     private List<Binding> similarRows(Node focus, ViewOptions options) {
