@@ -1,6 +1,5 @@
 package org.lodestar.view;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -11,7 +10,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
@@ -45,11 +43,10 @@ public final class HubNeighbourhoods {
     public static Graph rank(DatasetGraph dataset, Uris uris) {
         Graph out = GraphFactory.createDefaultGraph();
         out.add(Triple.create(uris.derivedGraph(), KG.rankedPageSize, integer(STORED)));
-        Binding size = BindingFactory.binding(Var.alloc("pageSize"),
-                NodeFactory.createLiteralDT(Integer.toString(STORED), XSDDatatype.XSDinteger));
-        for (Binding hub : select(dataset, ViewQuery.HUBS, size)) {
+        Binding size = BindingFactory.binding(Var.alloc("pageSize"), integer(STORED));
+        for (Binding hub : ViewQuery.rows(dataset, ViewQuery.HUBS.query(), size)) {
             Node focus = hub.get(Var.alloc("focus"));
-            List<Binding> rows = select(dataset, ViewQuery.NEIGHBOURS, BindingFactory.binding(Var.alloc("focus"), focus));
+            List<Binding> rows = ViewQuery.rows(dataset, ViewQuery.NEIGHBOURS.query(), BindingFactory.binding(Var.alloc("focus"), focus));
             for (NeighbourGroup g : NeighbourGroup.fromAllNeighbours(rows))
                 write(out, uris.rankedGroup(focus, g.typeKey()), focus, g);
         }
@@ -82,13 +79,5 @@ public final class HubNeighbourhoods {
 
     private static Node integer(int n) {
         return NodeFactory.createLiteralDT(Integer.toString(n), XSDDatatype.XSDinteger);
-    }
-
-    private static List<Binding> select(DatasetGraph dataset, ViewQuery query, Binding substitution) {
-        try (QueryExec exec = QueryExec.dataset(dataset).query(query.query()).substitution(substitution).build()) {
-            List<Binding> all = new ArrayList<>();
-            exec.select().forEachRemaining(all::add);
-            return all;
-        }
     }
 }

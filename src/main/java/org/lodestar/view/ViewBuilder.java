@@ -13,8 +13,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
@@ -49,12 +47,13 @@ final class ViewBuilder {
             return Optional.empty();
         Binding h = header.get(0);
         String seedPage = Rows.iri(h, "page");
+        boolean hub = Rows.bool(h, "ranked");
         List<NeighbourGroup> shown = new ArrayList<>();
         List<List<Binding>> pages = new ArrayList<>();
-        for (NeighbourGroup g : GroupOrder.arrange(neighbourGroups(focus, Rows.bool(h, "ranked"), options), NeighbourGroup::pageLine))
+        for (NeighbourGroup g : GroupOrder.arrange(neighbourGroups(focus, hub, options), NeighbourGroup::pageLine))
             if (options.showsGroup(g.typeKey())) {
                 shown.add(g);
-                pages.add(pageOf(focus, g, Rows.bool(h, "ranked"), options));
+                pages.add(pageOf(focus, g, hub, options));
             }
         Map<String, List<Members.Assertion>> assertions = Members.byMember(assertions(focus, pages.stream().flatMap(List::stream).toList()));
         List<EntityView.Group> groups = new ArrayList<>();
@@ -132,11 +131,6 @@ final class ViewBuilder {
     }
 
     private List<Binding> exec(Query query, Binding substitution) {
-        try (QueryExec exec = QueryExec.dataset(dataset).query(query).substitution(substitution).build()) {
-            RowSet rows = exec.select();
-            List<Binding> all = new ArrayList<>();
-            rows.forEachRemaining(all::add);
-            return all;
-        }
+        return ViewQuery.rows(dataset, query, substitution);
     }
 }

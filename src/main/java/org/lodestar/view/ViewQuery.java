@@ -1,8 +1,13 @@
 package org.lodestar.view;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.lodestar.util.ClasspathFolder;
 
 /**
@@ -32,6 +37,15 @@ enum ViewQuery {
     }
 
     String file() { return file; }
+
+    /** The rows of {@code query} (one of these, as handed out by {@link #query()}) over the dataset, in order. */
+    static List<Binding> rows(DatasetGraph dataset, Query query, Binding substitution) {
+        try (QueryExec exec = QueryExec.dataset(dataset).query(query).substitution(substitution).build()) {
+            List<Binding> all = new ArrayList<>();
+            exec.select().forEachRemaining(all::add);
+            return all;
+        }
+    }
 
     /** A private copy of the parsed query. */
     Query query() {
