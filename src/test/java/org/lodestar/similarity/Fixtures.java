@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
+import org.lodestar.TestSeeds;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.SeedFiles;
@@ -28,13 +29,7 @@ final class Fixtures {
 
     /** A copy of seeds/ to change. */
     static Path seeds(Path dir) throws IOException {
-        Path seeds = dir.resolve("seeds");
-        Files.createDirectories(seeds);
-        try (var files = Files.list(Path.of("seeds"))) {
-            for (Path f : files.toList())
-                Files.copy(f, seeds.resolve(f.getFileName()));
-        }
-        return seeds;
+        return TestSeeds.copy(dir);
     }
 
     static SimilarityDerivation derivation(SimilaritySettings settings, EmbeddingCache cache) {

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.TestSeeds;
 import org.lodestar.ontology.KG;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.Pipeline;
@@ -40,13 +41,7 @@ class SeedBuildTest {
     }
 
     private Path seeds() throws IOException {
-        Path seeds = dir.resolve("seeds");
-        Files.createDirectories(seeds);
-        try (var files = Files.list(Path.of("seeds"))) {
-            for (Path f : files.toList())
-                Files.copy(f, seeds.resolve(f.getFileName()));
-        }
-        return seeds;
+        return TestSeeds.copy(dir);
     }
 
     private static BuildReport build(KnowledgeStore store, Path seeds) throws Exception {
