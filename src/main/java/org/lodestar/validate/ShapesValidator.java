@@ -1,5 +1,6 @@
 package org.lodestar.validate;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.lodestar.util.ClasspathFolder;
 public final class ShapesValidator {
     public static final String FOLDER = "shapes";
 
+    /** Pages checked together: enough that each check's fixed cost is spread, few enough to keep the copies small. */
+    static final int CHUNK = 400;
+
     private final Shapes shapes;
     private final PrefixMap prefixes;
     private final String fingerprint;
@@ -52,17 +56,36 @@ public final class ShapesValidator {
     public String fingerprint() { return fingerprint; }
 
     /**
+     * Checks the pages a chunk at a time, the chunks in parallel. No shape needs two pages at once
+     * (identity is settled across all pages before conversion, and each page's graph types and labels
+     * every entity it mentions), so the findings are those of one check of all pages together, while
+     * only a chunk's copy is held at once instead of a copy of every page.
+     *
      * @param locations where each node came from ({@code file:line}); nodes not in it are reported by name
      */
     public List<Finding> validate(List<Graph> data, Graph ontology, Map<Node, String> locations) {
-        Graph all = GraphFactory.createDefaultGraph();
-        data.forEach(g -> g.find().forEachRemaining(all::add));
-        ontology.find().forEachRemaining(all::add);
-        ValidationReport report = ShaclValidator.get().validate(shapes, all);
-        return report.getEntries().stream()
-                .map(e -> finding(e, locations))
-                .sorted(Comparator.comparing(Finding::place).thenComparing(Finding::focus))
+        return validate(data, ontology, locations, CHUNK);
+    }
+
+    List<Finding> validate(List<Graph> data, Graph ontology, Map<Node, String> locations, int chunkSize) {
+        List<List<Graph>> chunks = new ArrayList<>();
+        for (int i = 0; i < data.size(); i += chunkSize)
+            chunks.add(data.subList(i, Math.min(data.size(), i + chunkSize)));
+        if (chunks.isEmpty())
+            chunks.add(List.of());
+        return chunks.parallelStream()
+                .flatMap(chunk -> check(chunk, ontology).getEntries().stream().map(e -> finding(e, locations)))
+                .distinct()
+                .sorted(Comparator.comparing(Finding::place).thenComparing(Finding::focus).thenComparing(Finding::shape)
+                        .thenComparing(Finding::path).thenComparing(Finding::message))
                 .toList();
+    }
+
+    private ValidationReport check(List<Graph> pages, Graph ontology) {
+        Graph all = GraphFactory.createDefaultGraph();
+        pages.forEach(g -> g.find().forEachRemaining(all::add));
+        ontology.find().forEachRemaining(all::add);
+        return ShaclValidator.get().validate(shapes, all);
     }
 
     private Finding finding(ReportEntry e, Map<Node, String> locations) {
