@@ -63,8 +63,9 @@ public final class Bench {
             r.put("entities_in_store", entities.size());
             r.put("max_degree", entities.isEmpty() ? 0 : entities.get(0).degree());
 
-            FusekiServer server = LodestarServer.start(new ServerSettings(0, work.resolve("tdb2"), seeds, BASE, null,
-                    QUERY_TIMEOUT_MS, similarity(s)), store);
+            ServerSettings serving = new ServerSettings(0, work.resolve("tdb2"), seeds, BASE, null, QUERY_TIMEOUT_MS, similarity(s));
+            r.put("response_cache_mb", serving.cacheMegabytes());
+            FusekiServer server = LodestarServer.start(serving, store);
             try {
                 BenchContext c = new BenchContext(s, store, new Uris(BASE), new Http("http://localhost:" + server.getHttpPort()),
                         entities, work, work.resolve("dump.nq"), log);

@@ -75,6 +75,17 @@ final class EntitySample {
         return chosen;
     }
 
+    /**
+     * Up to {@code count} distinct entities drawn uniformly from those not in {@code measured}: a
+     * warm-up that leaves nothing of the measured entities in any cache.
+     */
+    static List<Target> others(List<Target> all, List<Target> measured, int count, long seed) {
+        Set<Target> skip = new java.util.HashSet<>(measured);
+        List<Target> rest = new ArrayList<>(all.stream().filter(t -> !skip.contains(t)).toList());
+        java.util.Collections.shuffle(rest, new Random(seed));
+        return rest.subList(0, Math.min(count, rest.size()));
+    }
+
     static Set<String> types(List<Target> targets) {
         Set<String> types = new LinkedHashSet<>();
         targets.forEach(t -> types.add(t.type()));

@@ -22,7 +22,9 @@ final class ServeCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages to build an empty database from (default seeds/)").build())
                 .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build())
                 .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").build())
-                .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").build()));
+                .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").build())
+                .addOption(Option.builder().longOpt("cache").hasArg().argName("MB").desc("memory for rendered views and documents kept for the next request; 0 keeps none (default "
+                        + ServerSettings.DEFAULT_CACHE_MB + ")").build()));
     }
 
     @Override
@@ -68,6 +70,7 @@ final class ServeCommand implements CliCommand {
                 Args.base(line),
                 passwd,
                 Args.number(line, "timeout", 10_000, 1, Long.MAX_VALUE),
-                BuildCommand.similarity(line));
+                BuildCommand.similarity(line),
+                Args.number(line, "cache", ServerSettings.DEFAULT_CACHE_MB, 0, 1 << 20));
     }
 }

@@ -79,7 +79,10 @@ final class DocServlet extends HttpServlet {
         String etag = Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name());
         if (Http.validators(req, resp, etag, version.modified()))
             return;
-        byte[] body = Txn.calculateRead(site.dataset(), () -> render(p, docs.describe(p, page, version.modified()), entity, format, resp));
+        ResponseCache.Rendered rendered = site.rendered(etag, version,
+                () -> render(p, docs.describe(p, page, version.modified()), entity, format));
+        rendered.links().forEach(l -> resp.addHeader("Link", l));
+        byte[] body = rendered.body();
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType(format.contentType());
         resp.setContentLength(body.length);
@@ -91,15 +94,14 @@ final class DocServlet extends HttpServlet {
         Http.options(resp);
     }
 
-    private byte[] render(EntityPath p, EntityDocument.Description d, Node entity, Format format, HttpServletResponse resp) {
-        if (d.hasNext())
-            resp.addHeader("Link", "<" + p.docPath() + "?page=" + (d.page() + 1) + ">; rel=\"next\"");
+    private ResponseCache.Rendered render(EntityPath p, EntityDocument.Description d, Node entity, Format format) {
+        List<String> next = d.hasNext() ? List.of("<" + p.docPath() + "?page=" + (d.page() + 1) + ">; rel=\"next\"") : List.of();
         if (format == Format.HTML)
-            return html(p, d, entity).getBytes(StandardCharsets.UTF_8);
+            return new ResponseCache.Rendered(html(p, d, entity).getBytes(StandardCharsets.UTF_8), next);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RdfOutput.write(d.graph(), format, out);
-            return out.toByteArray();
+            return new ResponseCache.Rendered(out.toByteArray(), next);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -25,8 +25,9 @@ final class LodestarModule implements FusekiModule {
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         // Routes are added here as the features land (views, dereferencing, discovery).
-        builder.addServlet("/view/*", new ViewServlet(store, settings));
-        Site site = new Site(store, org.lodestar.ontology.Ontology.load(), new org.lodestar.rdf.Uris(settings.base()));
+        Site site = new Site(store, org.lodestar.ontology.Ontology.load(), new org.lodestar.rdf.Uris(settings.base()),
+                new ResponseCache(settings.cacheMegabytes()));
+        builder.addServlet("/view/*", new ViewServlet(site, settings));
         LinkedData.register(builder, site);
         DuplicatesServlet.register(builder, settings, store);
     }

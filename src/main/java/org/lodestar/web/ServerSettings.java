@@ -10,11 +10,21 @@ import org.lodestar.similarity.SimilaritySettings;
  * @param passwd  Jetty password file; null means there is no update endpoint at all
  * @param similarity which similarity links the first build computes and the pages show
  *                   ({@code mode().showsImported()}, {@code showsComputed()}), with threshold and k
+ * @param cacheMegabytes memory for rendered views and documents kept for the next request; 0 keeps none
  */
 public record ServerSettings(int port, Path db, Path seeds, String base, Path passwd, long timeoutMillis,
-                             SimilaritySettings similarity) {
+                             SimilaritySettings similarity, long cacheMegabytes) {
+    /** {@code serve}'s default for {@code --cache}. */
+    public static final long DEFAULT_CACHE_MB = 128;
+
     /** With the similarity defaults of {@code serve}: imported and computed links, threshold 0.65, k 20. */
     public ServerSettings(int port, Path db, Path seeds, String base, Path passwd, long timeoutMillis) {
         this(port, db, seeds, base, passwd, timeoutMillis, SimilaritySettings.DEFAULT);
+    }
+
+    /** With {@code serve}'s default cache. */
+    public ServerSettings(int port, Path db, Path seeds, String base, Path passwd, long timeoutMillis,
+                          SimilaritySettings similarity) {
+        this(port, db, seeds, base, passwd, timeoutMillis, similarity, DEFAULT_CACHE_MB);
     }
 }

@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.lodestar.ontology.Ontology;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.SimilarityMode;
-import org.lodestar.store.KnowledgeStore;
-import org.lodestar.view.EntityView;
 import org.lodestar.view.Links;
 import org.lodestar.view.ViewFormat;
 import org.lodestar.view.ViewOptions;
@@ -31,12 +28,14 @@ import org.lodestar.view.Views;
 public final class ViewServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/([^/]+)/([^/.]+)(?:\\.([a-z]+))?");
 
+    private final transient Site site;
     private final transient Views views;
     private final transient ViewOptions defaults;
 
-    /** Views of the store's entities under the server's base, showing the similarity links its mode names. */
-    public ViewServlet(KnowledgeStore store, ServerSettings settings) {
-        this.views = new Views(store, Ontology.load(), settings.base());
+    /** Views of the site's entities, showing the similarity links the server's mode names. */
+    ViewServlet(Site site, ServerSettings settings) {
+        this.site = site;
+        this.views = new Views(site.store(), site.ontology(), settings.base());
         SimilarityMode mode = settings.similarity().mode();
         this.defaults = new ViewOptions(new BigDecimal(settings.similarity().thresholdLexical()), ViewOptions.DEFAULT_PAGE_SIZE,
                 1, null, mode.showsImported(), mode.showsComputed());
@@ -73,26 +72,31 @@ public final class ViewServlet extends HttpServlet {
             send(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage() + "\n");
             return;
         }
-        Optional<EntityView> view = views.find(type, slug, options);
-        if (view.isEmpty()) {
+        ViewFormat chosen = format.get();
+        Versions.DataVersion version = site.version();
+        String key = String.join("\n", version.hash(), "view", type, slug, options.toString(), chosen.name());
+        ResponseCache.Rendered view = site.rendered(key, version, () -> views.find(type, slug, options)
+                .map(v -> new ResponseCache.Rendered(Views.render(v, chosen).getBytes(StandardCharsets.UTF_8)))
+                .orElse(null));
+        if (view == null) {
             send(resp, HttpServletResponse.SC_NOT_FOUND, "No entity " + type + ":" + slug + "\n");
             return;
         }
-        respond(req, resp, view.get(), format.get(), extension == null);
+        respond(req, resp, type, slug, view.body(), chosen, extension == null);
     }
 
-    private void respond(HttpServletRequest req, HttpServletResponse resp, EntityView view, ViewFormat format,
-                         boolean negotiated) throws IOException {
-        byte[] body = Views.render(view, format).getBytes(StandardCharsets.UTF_8);
+    /** The view's type and slug are the request's: the entity's IRI is made of them. */
+    private void respond(HttpServletRequest req, HttpServletResponse resp, String type, String slug, byte[] body,
+                         ViewFormat format, boolean negotiated) throws IOException {
         String etag = "\"" + Uris.hash(format.name() + "\n" + new String(body, StandardCharsets.UTF_8), 32) + "\"";
         resp.setHeader("ETag", etag);
         resp.setHeader("Access-Control-Allow-Origin", "*");
         for (ViewFormat f : ViewFormat.values())
             if (f != format || negotiated)
-                resp.addHeader("Link", "<" + Links.view(view.typeKey(), view.slug(), f) + ">; rel=\"alternate\"; type=\""
+                resp.addHeader("Link", "<" + Links.view(type, slug, f) + ">; rel=\"alternate\"; type=\""
                         + f.mediaType() + "\"");
         if (negotiated)
-            resp.setHeader("Content-Location", Links.view(view.typeKey(), view.slug(), format));
+            resp.setHeader("Content-Location", Links.view(type, slug, format));
         if (etag.equals(req.getHeader("If-None-Match"))) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

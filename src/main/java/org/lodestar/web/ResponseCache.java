@@ -1,0 +1,48 @@
+package org.lodestar.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+
+/**
+ * Rendered answers (views and entity documents) kept in memory, so that an entity asked for again
+ * costs a lookup instead of its queries: readers come back to the same entities, and a hub's page
+ * costs a hundred times a typical one. Every key starts with the data version the answer was made
+ * from, so a build that changes the data leaves the earlier answers unreachable; they age out of
+ * the bounded cache. An answer is kept only when the data it was read from is still the version
+ * of its key (see {@link Site#rendered}).
+ */
+final class ResponseCache {
+    /** A body and the {@code Link} headers that depend on it (such as the next page). */
+    record Rendered(byte[] body, List<String> links) {
+        Rendered(byte[] body) {
+            this(body, List.of());
+        }
+    }
+
+    private static final int ENTRY_OVERHEAD = 96;
+
+    private final Cache<String, Rendered> cache;
+
+    /** @param megabytes what the bodies may take together; 0 keeps nothing */
+    ResponseCache(long megabytes) {
+        this.cache = megabytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(megabytes * 1024 * 1024)
+                .weigher((String key, Rendered r) -> ENTRY_OVERHEAD + 2 * key.length() + r.body().length
+                        + r.links().stream().mapToInt(l -> 2 * l.length()).sum())
+                .build();
+    }
+
+    Rendered find(String key) {
+        return cache == null ? null : cache.getIfPresent(key);
+    }
+
+    void keep(String key, Rendered rendered) {
+        if (cache != null)
+            cache.put(key, rendered);
+    }
+
+    long size() {
+        return cache == null ? 0 : cache.estimatedSize();
+    }
+}
