@@ -36,9 +36,10 @@ public final class Converter {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<Node, String> locations = new HashMap<>();
         Map<String, Graph> graphs = new LinkedHashMap<>();
+        Map<Node, Node> nodes = new HashMap<>();
         pages.forEach((name, page) -> {
             Graph graph = GraphFactory.createDefaultGraph();
-            new PageConverter(ontology, uris, registry, name, page, graph, locations, diagnostics).run();
+            new PageConverter(ontology, uris, registry, name, page, graph, nodes, locations, diagnostics).run();
             graphs.put(name, graph);
         });
         // the registry reports identity clashes as mentions are resolved, so read it last

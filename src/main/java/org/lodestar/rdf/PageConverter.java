@@ -28,18 +28,21 @@ final class PageConverter {
     private final EntityRegistry registry;
     private final EntityPage page;
     private final Graph graph;
+    private final Map<Node, Node> nodes;
     private final Map<Node, String> locations;
     private final List<Diagnostic> diagnostics;
     private final Node pageGraph;
     private final String name;
 
+    /** @param nodes one instance of each node made so far, shared by all pages of a conversion */
     PageConverter(Ontology ontology, Uris uris, EntityRegistry registry, String name, EntityPage page, Graph graph,
-                  Map<Node, String> locations, List<Diagnostic> diagnostics) {
+                  Map<Node, Node> nodes, Map<Node, String> locations, List<Diagnostic> diagnostics) {
         this.ontology = ontology;
         this.uris = uris;
         this.registry = registry;
         this.page = page;
         this.graph = graph;
+        this.nodes = nodes;
         this.locations = locations;
         this.diagnostics = diagnostics;
         this.pageGraph = uris.seedGraph(name);
@@ -171,8 +174,12 @@ final class PageConverter {
         return type == null ? ontology.entityClass() : ontology.classForKey(type).orElseThrow();
     }
 
+    /**
+     * Every page that mentions an entity repeats its IRI, type, label and identifier: one shared
+     * instance of each keeps a large build's pages from holding a hundred copies of a hub's.
+     */
     private void add(Node s, Node p, Node o) {
-        graph.add(s, p, o);
+        graph.add(nodes.computeIfAbsent(s, n -> n), p, nodes.computeIfAbsent(o, n -> n));
     }
 
     private static Node text(String s) {
