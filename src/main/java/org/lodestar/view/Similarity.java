@@ -20,7 +20,8 @@ final class Similarity {
 
     /**
      * @param rows    similar_entities.rq, ranked
-     * @param details reads similar_entity_details.rq for the entities shown (identifier, type key)
+     * @param details the identifier, type key and whether it has a group, of the entities shown
+     *                ({@link EntityIds#rows})
      */
     static EntityView.Similar read(List<Binding> rows, ViewOptions options, Function<List<Node>, List<Binding>> details) {
         Map<String, List<Binding>> byEntity = new LinkedHashMap<>();
@@ -34,8 +35,8 @@ final class Similarity {
         List<EntityView.SimilarMember> members = new ArrayList<>();
         for (List<Binding> links : shown) {
             Binding d = detail.get(Rows.iri(links.get(0), "other"));
-            // Every element of a link is an entity with an identifier and a typed class; should the
-            // data ever say otherwise, the entity is left out rather than shown half-described.
+            // Every element of a link is an entity of this base; should the data ever say otherwise,
+            // the entity is left out rather than shown half-described.
             if (d != null)
                 members.add(member(links, d));
         }

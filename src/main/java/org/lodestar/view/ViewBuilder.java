@@ -14,8 +14,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.expr.NodeValue;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
 
 /**
  * Runs the view's queries for one focus, inside the caller's read transaction, and assembles the
@@ -33,12 +31,14 @@ import org.apache.jena.sparql.syntax.ElementGroup;
 final class ViewBuilder {
     private static final Var FOCUS = Var.alloc("focus"), CLASS = Var.alloc("class"),
             THRESHOLD = Var.alloc("threshold"), MEMBER = Var.alloc("member"), EDGE = Var.alloc("edge"),
-            SHOW_IMPORTED = Var.alloc("showImported"), SHOW_COMPUTED = Var.alloc("showComputed"), OTHER = Var.alloc("other");
+            SHOW_IMPORTED = Var.alloc("showImported"), SHOW_COMPUTED = Var.alloc("showComputed");
 
     private final DatasetGraph dataset;
+    private final EntityIds ids;
 
-    ViewBuilder(DatasetGraph dataset) {
+    ViewBuilder(DatasetGraph dataset, EntityIds ids) {
         this.dataset = dataset;
+        this.ids = ids;
     }
 
     Optional<EntityView> build(Node focus, String slug, ViewOptions options) {
@@ -62,7 +62,7 @@ final class ViewBuilder {
             List<EntityView.Member> members = pages.get(i).isEmpty() ? List.of() : Members.read(pages.get(i), assertions, seedPage);
             groups.add(new EntityView.Group(g.typeKey(), g.heading(), g.count(), options.page(), options.pageSize(), members));
         }
-        EntityView.Similar similar = options.showsSimilarity() ? Similarity.read(similarRows(focus, options), options, this::similarDetails) : null;
+        EntityView.Similar similar = options.showsSimilarity() ? Similarity.read(similarRows(focus, options), options, ids::rows) : null;
         return Optional.of(new EntityView(focus.getURI(), Rows.text(h, "id"), Rows.text(h, "typeKey"), slug,
                 Rows.text(h, "status"), Rows.text(h, "label"), Rows.text(h, "description"), seedPage,
                 List.copyOf(groups), similar, options));
@@ -108,15 +108,6 @@ final class ViewBuilder {
                         Binding.builder().add(MEMBER, r.get(MEMBER)).add(EDGE, NodeFactory.createURI(edge)).build());
         q.setValuesDataBlock(List.of(MEMBER, EDGE), List.copyOf(values.values()));
         return select(q, FOCUS, focus);
-    }
-
-    private List<Binding> similarDetails(List<Node> others) {
-        Query q = ViewQuery.SIMILAR_ENTITY_DETAILS.query();
-        // VALUES first inside WHERE: ARQ then starts from the page's entities; a trailing VALUES is
-        // joined after the pattern, which would match every entity of the graph.
-        ElementData data = new ElementData(List.of(OTHER), others.stream().map(o -> BindingFactory.binding(OTHER, o)).toList());
-        ((ElementGroup) q.getQueryPattern()).getElements().add(0, data);
-        return exec(q, BindingFactory.empty());
     }
 
     private List<Binding> similarRows(Node focus, ViewOptions options) {

@@ -23,8 +23,7 @@ enum ViewQuery {
     STORED_NEIGHBOURS("stored_neighbours.rq"),
     HUBS("hubs.rq"),
     MEMBER_ASSERTIONS("member_assertions.rq"),
-    SIMILAR_ENTITIES("similar_entities.rq"),
-    SIMILAR_ENTITY_DETAILS("similar_entity_details.rq");
+    SIMILAR_ENTITIES("similar_entities.rq");
 
     static final String FOLDER = "queries/";
 

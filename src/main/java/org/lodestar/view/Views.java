@@ -19,12 +19,14 @@ public final class Views {
     private final KnowledgeStore store;
     private final Ontology ontology;
     private final String base;
+    private final EntityIds ids;
 
     /** @param base the base the store's IRIs were minted under, e.g. {@code http://localhost:8080/} */
     public Views(KnowledgeStore store, Ontology ontology, String base) {
         this.store = store;
         this.ontology = ontology;
         this.base = base.endsWith("/") ? base : base + "/";
+        this.ids = new EntityIds(ontology, this.base);
     }
 
     /** True when {@code typeKey} names a class of the ontology and {@code slug} is a well-formed slug. */
@@ -42,7 +44,7 @@ public final class Views {
         if (!isWellFormed(typeKey, slug))
             return Optional.empty();
         var focus = NodeFactory.createURI(base + "id/" + typeKey + "/" + slug);
-        return Txn.calculateRead(store.dataset(), () -> new ViewBuilder(store.dataset()).build(focus, slug, options));
+        return Txn.calculateRead(store.dataset(), () -> new ViewBuilder(store.dataset(), ids).build(focus, slug, options));
     }
 
     public static String render(EntityView view, ViewFormat format) {

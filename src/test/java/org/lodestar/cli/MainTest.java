@@ -40,6 +40,8 @@ class MainTest {
                 Arguments.of(new String[] {"serve", "--port", "eighty"}, "--port: 'eighty'"),
                 Arguments.of(new String[] {"serve", "--port", "70000"}, "--port"),
                 Arguments.of(new String[] {"serve", "--timeout", "-5"}, "--timeout"),
+                Arguments.of(new String[] {"serve", "--cache", "-1"}, "--cache"),
+                Arguments.of(new String[] {"serve", "--cache", "lots"}, "--cache: 'lots'"),
                 Arguments.of(new String[] {"serve", "--passwd", "/no/such/file"}, "--passwd: cannot read"),
                 Arguments.of(new String[] {"build", "--base", "not a uri"}, "--base: 'not a uri'"),
                 Arguments.of(new String[] {"build", "--base", "ftp://example.org/"}, "--base"),
