@@ -103,18 +103,46 @@ final class DocLookup {
     void addSummary(Node node, Graph into) {
         if (node.isLiteral())
             return;
-        List<Node> ids = objects(node, KG.identifier);
-        if (ids.isEmpty())
-            return;
-        List<Node> classes = objects(node, RDF.type.asNode());
-        if (classes.isEmpty())
-            return;
-        List<Node> labels = objects(node, RDFS.label.asNode());
-        if (labels.isEmpty())
+        List<Node> ids, classes, labels;
+        if (quads == null) {
+            ids = objects(node, KG.identifier);
+            classes = objects(node, RDF.type.asNode());
+            labels = objects(node, RDFS.label.asNode());
+        } else {
+            ids = new ArrayList<>();
+            classes = new ArrayList<>();
+            labels = new ArrayList<>();
+            summaryFromOneGraph(node, ids, classes, labels);
+        }
+        if (ids.isEmpty() || classes.isEmpty() || labels.isEmpty())
             return;
         ids.forEach(id -> into.add(node, KG.identifier, id));
         classes.forEach(c -> into.add(node, RDF.type.asNode(), c));
         labels.forEach(l -> into.add(node, RDFS.label.asNode(), l));
+    }
+
+    /**
+     * Reads the summary from the first graph that types the node. Only pages type entities, and
+     * every page that mentions an entity gives it the same class, label and identifier (identity is
+     * settled across all pages before any is converted), so one page's copy is the union's: one
+     * short range of the graph-first index instead of three ranges with a quad for every
+     * mentioning page (thousands for a hub).
+     */
+    private void summaryFromOneGraph(Node node, List<Node> ids, List<Node> classes, List<Node> labels) {
+        Iterator<Tuple<NodeId>> typed = quads.findAsNodeIds(Node.ANY, node, RDF.type.asNode(), Node.ANY);
+        if (!typed.hasNext())
+            return;
+        Tuple<NodeId> first = typed.next();
+        NodeId identifier = nodes.getNodeIdForNode(KG.identifier), type = nodes.getNodeIdForNode(RDF.type.asNode()),
+                label = nodes.getNodeIdForNode(RDFS.label.asNode());
+        Iterator<Tuple<NodeId>> about = quads.find(first.get(0), first.get(1), NodeId.NodeIdAny, NodeId.NodeIdAny);
+        while (about.hasNext()) {
+            Tuple<NodeId> q = about.next();
+            NodeId p = q.get(2);
+            List<Node> into = p.equals(identifier) ? ids : p.equals(type) ? classes : p.equals(label) ? labels : null;
+            if (into != null)
+                into.add(nodes.getNodeForNodeId(q.get(3)));
+        }
     }
 
     /**
