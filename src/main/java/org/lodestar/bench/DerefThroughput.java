@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Dereferencing: {@code /doc/{type}/{slug}.ttl} for random entities with 32 concurrent clients,
+ * Dereferencing: {@code /doc/{type}/{slug}.ttl} for random entities (each once, while there are
+ * enough: see {@link EntitySample#uniform}) with 32 concurrent clients,
  * against {@code DESCRIBE <iri>} of the same entities through {@code /kg/sparql}, also as Turtle.
  * Each side gets a short unmeasured warm-up first, on other entities than the measured ones (the
  * server keeps rendered documents: a warm-up on the same ones would be timed as cache hits), then runs until it has sent its requests or

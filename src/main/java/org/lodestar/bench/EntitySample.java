@@ -66,12 +66,18 @@ final class EntitySample {
         return chosen;
     }
 
-    /** {@code count} entities drawn uniformly, with repetition (as random visitors would). */
+    /**
+     * {@code count} entities drawn uniformly, each once as long as there are enough: the server
+     * keeps what it rendered, and an entity asked for twice would be timed as a lookup the
+     * baseline does not get.
+     */
     static List<Target> uniform(List<Target> all, int count, long seed) {
         Random r = new Random(seed);
+        List<Target> shuffled = new ArrayList<>(all);
+        java.util.Collections.shuffle(shuffled, r);
         List<Target> chosen = new ArrayList<>(count);
-        for (int i = 0; i < count; i++)
-            chosen.add(all.get(r.nextInt(all.size())));
+        for (int i = 0; i < count && !shuffled.isEmpty(); i++)
+            chosen.add(shuffled.get(i % shuffled.size()));
         return chosen;
     }
 

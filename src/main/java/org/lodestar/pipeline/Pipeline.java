@@ -2,6 +2,9 @@ package org.lodestar.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.jena.graph.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +73,26 @@ public final class Pipeline {
     /**
      * Checks the named pages of a conversion against the shapes, together with the ontology. A
      * build checks only the pages whose graphs changed (see {@code SeedBuild}); no pages, no check.
+     * Pages that describe the same entity (one without an explicit id, the other's type and label)
+     * are checked together, and with the named ones: only the two together show two seed pages,
+     * statuses or descriptions for one entity. Every other shape needs one page at a time.
      */
     public List<Finding> check(Conversion conversion, Collection<String> names, PhaseClock clock) {
         if (names.isEmpty())
             return List.of();
-        List<Graph> graphs = names.stream().map(conversion.graphs()::get).toList();
-        return clock.time("validate", () -> shapes.validate(graphs, ontology.graph(), conversion.locations()));
+        Map<Node, List<String>> byEntity = new LinkedHashMap<>();
+        conversion.described().forEach((name, entity) -> byEntity.computeIfAbsent(entity, e -> new ArrayList<>()).add(name));
+        List<List<Graph>> units = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        for (String name : names) {
+            if (placed.contains(name))
+                continue;
+            Node entity = conversion.described().get(name);
+            List<String> together = entity == null ? List.of(name) : byEntity.get(entity);
+            placed.addAll(together);
+            units.add(together.stream().map(conversion.graphs()::get).toList());
+        }
+        return clock.time("validate", () -> shapes.validateTogether(units, ontology.graph(), conversion.locations()));
     }
 
     /** Changes whenever the shapes do, so that a build knows when stored pages must be checked again. */

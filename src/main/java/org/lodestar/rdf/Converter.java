@@ -36,14 +36,16 @@ public final class Converter {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<Node, String> locations = new HashMap<>();
         Map<String, Graph> graphs = new LinkedHashMap<>();
+        Map<String, Node> described = new HashMap<>();
         Map<Node, Node> nodes = new HashMap<>();
         pages.forEach((name, page) -> {
             Graph graph = GraphFactory.createDefaultGraph();
-            new PageConverter(ontology, uris, registry, name, page, graph, nodes, locations, diagnostics).run();
+            new PageConverter(ontology, uris, registry, name, page, graph, nodes, locations, diagnostics).run()
+                    .ifPresent(entity -> described.put(name, entity));
             graphs.put(name, graph);
         });
         // the registry reports identity clashes as mentions are resolved, so read it last
         diagnostics.addAll(0, registry.diagnostics());
-        return new Conversion(graphs, locations, diagnostics);
+        return new Conversion(graphs, described, locations, diagnostics);
     }
 }

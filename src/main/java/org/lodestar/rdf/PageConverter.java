@@ -49,11 +49,12 @@ final class PageConverter {
         this.name = name;
     }
 
-    void run() {
+    /** @return the entity the page describes; empty when its name could not be resolved */
+    Optional<Node> run() {
         EntityClass pageClass = ontology.classForKey(page.typeKey()).orElseThrow();
         Optional<Node> focus = mention(pageClass, page.label(), page.line());
         if (focus.isEmpty())
-            return;
+            return focus;
         Node self = focus.get();
         add(self, KG.status, text(page.status()));
         if (page.description() != null)
@@ -69,6 +70,7 @@ final class PageConverter {
         if (page.similarity() != null)
             for (SimilarEntry entry : page.similarity().entries())
                 similar(self, entry);
+        return focus;
     }
 
     /**

@@ -96,8 +96,9 @@ public final class SeedBuild {
      * fingerprint passed these shapes when it was stored (the ontology graph's fingerprint covers
      * the shapes, so a change to either checks every page again), and no shape needs two pages at
      * once, since identity is settled across all pages before conversion and each page's graph
-     * types and labels every entity it mentions. A strict build checks everything: it answers for
-     * warnings on pages that a lenient build stored too.
+     * types and labels every entity it mentions; the one exception, two pages that describe the
+     * same entity, {@code Pipeline.check} checks together. A strict build checks everything: it
+     * answers for warnings on pages that a lenient build stored too.
      */
     private List<String> toCheck(Map<Node, String> pages, Map<Node, String> hashes, Map<Node, String> stored, Node ontologyGraph) {
         if (strict || !hashes.get(ontologyGraph).equals(stored.get(ontologyGraph)))

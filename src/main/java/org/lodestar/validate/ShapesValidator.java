@@ -56,26 +56,44 @@ public final class ShapesValidator {
     public String fingerprint() { return fingerprint; }
 
     /**
-     * Checks the pages a chunk at a time, the chunks in parallel. No shape needs two pages at once
-     * (identity is settled across all pages before conversion, and each page's graph types and labels
-     * every entity it mentions), so the findings are those of one check of all pages together, while
-     * only a chunk's copy is held at once instead of a copy of every page.
+     * Checks each graph on its own: as {@link #validateTogether} with one graph per unit.
      *
      * @param locations where each node came from ({@code file:line}); nodes not in it are reported by name
      */
     public List<Finding> validate(List<Graph> data, Graph ontology, Map<Node, String> locations) {
-        return validate(data, ontology, locations, CHUNK);
+        return validateTogether(data.stream().map(List::of).toList(), ontology, locations);
     }
 
-    List<Finding> validate(List<Graph> data, Graph ontology, Map<Node, String> locations, int chunkSize) {
+    /**
+     * Checks the graphs some hundreds at a time, two checks at once, each with the ontology: no
+     * shape needs graphs of two units at once, so the findings are those of one check of all of
+     * them together, while far fewer copies are held. A unit's graphs are always checked together.
+     *
+     * @param units the graphs, in the units that must be checked together
+     * @param locations where each node came from ({@code file:line}); nodes not in it are reported by name
+     */
+    public List<Finding> validateTogether(List<List<Graph>> units, Graph ontology, Map<Node, String> locations) {
+        return validateTogether(units, ontology, locations, CHUNK);
+    }
+
+    List<Finding> validateTogether(List<List<Graph>> units, Graph ontology, Map<Node, String> locations, int chunkSize) {
         List<List<Graph>> chunks = new ArrayList<>();
-        for (int i = 0; i < data.size(); i += chunkSize)
-            chunks.add(data.subList(i, Math.min(data.size(), i + chunkSize)));
-        if (chunks.isEmpty())
-            chunks.add(List.of());
+        List<Graph> chunk = new ArrayList<>();
+        for (List<Graph> unit : units) {
+            chunk.addAll(unit);
+            if (chunk.size() >= chunkSize) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+            }
+        }
+        if (!chunk.isEmpty() || chunks.isEmpty())
+            chunks.add(chunk);
+        // A node two chunks hold is reported by both: the same result (value included) is one.
+        record Result(Finding finding, Node value) {}
         return chunks.parallelStream()
-                .flatMap(chunk -> check(chunk, ontology).getEntries().stream().map(e -> finding(e, locations)))
+                .flatMap(c -> check(c, ontology).getEntries().stream().map(e -> new Result(finding(e, locations), e.value())))
                 .distinct()
+                .map(Result::finding)
                 .sorted(Comparator.comparing(Finding::place).thenComparing(Finding::focus).thenComparing(Finding::shape)
                         .thenComparing(Finding::path).thenComparing(Finding::message))
                 .toList();

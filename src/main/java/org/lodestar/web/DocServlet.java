@@ -79,8 +79,12 @@ final class DocServlet extends HttpServlet {
         String etag = Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name());
         if (Http.validators(req, resp, etag, version.modified()))
             return;
-        ResponseCache.Rendered rendered = site.rendered(etag, version,
-                () -> render(p, docs.describe(p, page, version.modified()), entity, format));
+        // The key names the request; the cache adds the commit it reads (the ETag's data version does
+        // not change with a SPARQL update). The body's modified date is read in that same commit.
+        ResponseCache.Served served = site.rendered(String.join("\n", "doc", p.docPath(), Integer.toString(page), format.name()),
+                () -> render(p, docs.describe(p, page, site.version().modified()), entity, format));
+        ResponseCache.Rendered rendered = served.rendered();
+        served.header(resp);
         rendered.links().forEach(l -> resp.addHeader("Link", l));
         byte[] body = rendered.body();
         resp.setStatus(HttpServletResponse.SC_OK);

@@ -7,16 +7,26 @@ import java.util.List;
 /**
  * Rendered answers (views and entity documents) kept in memory, so that an entity asked for again
  * costs a lookup instead of its queries: readers come back to the same entities, and a hub's page
- * costs a hundred times a typical one. Every key starts with the data version the answer was made
- * from, so a build that changes the data leaves the earlier answers unreachable; they age out of
- * the bounded cache. An answer is kept only when the data it was read from is still the version
- * of its key (see {@link Site#rendered}).
+ * costs a hundred times a typical one. Every key starts with the commit the answer was read from
+ * ({@link Site#rendered}), so any write (a build, a SPARQL update) leaves the earlier answers
+ * unreachable; they age out of the bounded cache.
  */
 final class ResponseCache {
     /** A body and the {@code Link} headers that depend on it (such as the next page). */
     record Rendered(byte[] body, List<String> links) {
         Rendered(byte[] body) {
             this(body, List.of());
+        }
+    }
+
+    /**
+     * An answer and whether it came from the cache: true or false, or null when the cache was not
+     * asked (it is off, or the store cannot tell its commits apart). Sent as {@code X-Cache}.
+     */
+    record Served(Rendered rendered, Boolean hit) {
+        void header(jakarta.servlet.http.HttpServletResponse resp) {
+            if (hit != null)
+                resp.setHeader("X-Cache", hit ? "HIT" : "MISS");
         }
     }
 
@@ -31,6 +41,10 @@ final class ResponseCache {
                 .weigher((String key, Rendered r) -> ENTRY_OVERHEAD + 2 * key.length() + r.body().length
                         + r.links().stream().mapToInt(l -> 2 * l.length()).sum())
                 .build();
+    }
+
+    boolean enabled() {
+        return cache != null;
     }
 
     Rendered find(String key) {

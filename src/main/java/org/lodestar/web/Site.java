@@ -1,5 +1,6 @@
 package org.lodestar.web;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -17,20 +18,24 @@ record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache ca
     Versions.DataVersion version() { return Versions.read(dataset(), uris.derivedGraph()); }
 
     /**
-     * The answer under {@code key}, rendered when not kept yet; null when {@code render} finds
-     * nothing (never kept). {@code key} must name {@code version}: the answer is rendered in a read
-     * transaction that reads the version again, and it is kept only if no build committed since
-     * {@code version} was read, so no key ever holds data of another version.
+     * The answer to the request {@code key} names, from the cache when it holds one made from the
+     * commit that a read transaction sees now, else rendered in that transaction (and kept). Null
+     * when {@code render} finds nothing; that is never kept. Without a cache, or on a store whose
+     * commits cannot be told apart (not TDB2), every answer is rendered.
      */
-    ResponseCache.Rendered rendered(String key, Versions.DataVersion version, Supplier<ResponseCache.Rendered> render) {
-        ResponseCache.Rendered found = cache.find(key);
-        if (found != null)
-            return found;
+    ResponseCache.Served rendered(String key, Supplier<ResponseCache.Rendered> render) {
         return Txn.calculateRead(dataset(), () -> {
+            Optional<String> commit = cache.enabled() ? Versions.commit(dataset()) : Optional.empty();
+            if (commit.isEmpty())
+                return new ResponseCache.Served(render.get(), null);
+            String k = commit.get() + "\n" + key;
+            ResponseCache.Rendered found = cache.find(k);
+            if (found != null)
+                return new ResponseCache.Served(found, true);
             ResponseCache.Rendered made = render.get();
-            if (made != null && version().equals(version))
-                cache.keep(key, made);
-            return made;
+            if (made != null)
+                cache.keep(k, made);
+            return new ResponseCache.Served(made, false);
         });
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.Properties;
@@ -57,6 +58,19 @@ final class Versions {
             CACHE.put(storage, new Cached(seen, derivedGraph, version));
             return version;
         });
+    }
+
+    /**
+     * Names the commit the current read transaction sees, which no later commit shares: TDB2's
+     * number of the data this transaction reads, with its storage object (compaction swaps it,
+     * and its numbering with it). Every write counts, a build's or a SPARQL update's alike.
+     * Empty outside a read transaction on TDB2.
+     */
+    static Optional<String> commit(DatasetGraph dataset) {
+        if (!TDBInternal.isTDB2(dataset) || !dataset.isInTransaction() || dataset.transactionMode() != ReadWrite.READ)
+            return Optional.empty();
+        DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dataset);
+        return Optional.of(System.identityHashCode(storage) + ":" + storage.getTxnSystem().getThreadTransaction().getDataVersion());
     }
 
     private record Cached(long dataVersion, Node derivedGraph, DataVersion version) {}

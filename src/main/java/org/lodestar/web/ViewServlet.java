@@ -73,15 +73,16 @@ public final class ViewServlet extends HttpServlet {
             return;
         }
         ViewFormat chosen = format.get();
-        Versions.DataVersion version = site.version();
-        String key = String.join("\n", version.hash(), "view", type, slug, options.toString(), chosen.name());
-        ResponseCache.Rendered view = site.rendered(key, version, () -> views.find(type, slug, options)
+        String key = String.join("\n", "view", type, slug, options.toString(), chosen.name());
+        ResponseCache.Served served = site.rendered(key, () -> views.find(type, slug, options)
                 .map(v -> new ResponseCache.Rendered(Views.render(v, chosen).getBytes(StandardCharsets.UTF_8)))
                 .orElse(null));
+        ResponseCache.Rendered view = served.rendered();
         if (view == null) {
             send(resp, HttpServletResponse.SC_NOT_FOUND, "No entity " + type + ":" + slug + "\n");
             return;
         }
+        served.header(resp);
         respond(req, resp, type, slug, view.body(), chosen, extension == null);
     }
 

@@ -53,8 +53,9 @@ class ChunkedValidationTest {
         addEntity(pages.get(pages.size() / 2), "concept/wrong-type", "Wrong Type", "paper:wrong-type");
         dropDescription(pages.get(pages.size() - 2));
 
-        List<Finding> whole = shapes.validate(pages, ontology.graph(), conversion.locations(), Integer.MAX_VALUE);
-        List<Finding> chunked = shapes.validate(pages, ontology.graph(), conversion.locations(), 7);
+        List<List<Graph>> units = pages.stream().map(List::of).toList();
+        List<Finding> whole = shapes.validateTogether(units, ontology.graph(), conversion.locations(), Integer.MAX_VALUE);
+        List<Finding> chunked = shapes.validateTogether(units, ontology.graph(), conversion.locations(), 7);
         assertEquals(whole, chunked);
         assertTrue(whole.stream().anyMatch(f -> f.severity() == Severity.ERROR && f.shape().contains("Entity-label")), whole.toString());
         assertTrue(whole.stream().anyMatch(f -> f.severity() == Severity.ERROR && f.shape().contains("EntityIdentifierType")),
@@ -62,6 +63,37 @@ class ChunkedValidationTest {
         assertTrue(whole.stream().anyMatch(f -> f.severity() == Severity.WARNING && f.shape().contains("PageEntity-description")),
                 whole.toString());
         assertTrue(whole.size() >= 3, whole.toString());
+    }
+
+    /**
+     * Two pages can describe one entity: a page without an explicit id whose type and label are
+     * another page's. Only the two together break "one seed page" and "one status", so the build
+     * checks them together however far apart they are, and whichever of them changed.
+     */
+    @Test
+    void pagesThatDescribeOneEntityAreCheckedTogether() throws Exception {
+        Ontology ontology = Ontology.load();
+        Pipeline pipeline = new Pipeline(ontology, ShapesValidator.load(), new Uris("http://localhost:8080/"));
+        new Generator(ontology).generate(ShapesValidator.CHUNK + ShapesValidator.CHUNK / 4, 12, dir);
+        Conversion first = pipeline.run(SeedFiles.folder(dir), false).conversion();
+        String original = first.described().keySet().stream()
+                .filter(name -> first.described().get(name).getURI().contains("/id/concept/")).findFirst().orElseThrow();
+        Node entity = first.described().get(original);
+        String label = first.graphs().get(original).find(entity, RDFS.label.asNode(), Node.ANY).next().getObject().getLiteralLexicalForm();
+        // last in reading order, so hundreds of pages from the original
+        java.nio.file.Files.writeString(dir.resolve("zzzz-second-page.txt"), "concept\nsecond-status\n" + label
+                + "\nThe same concept, described again\nNeighborhood — ranked by edge-count\n");
+
+        PipelineResult all = pipeline.run(SeedFiles.folder(dir), true);
+        assertTrue(all.conversion().described().values().stream().filter(entity::equals).count() == 2, "two pages, one entity");
+        String focus = "<" + entity.getURI() + ">";
+        assertTrue(all.findings().stream().anyMatch(f -> f.focus().equals(focus) && f.shape().contains("PageEntity-onePage")),
+                all.findings().toString());
+        assertTrue(all.findings().stream().anyMatch(f -> f.focus().equals(focus) && f.severity() == Severity.ERROR
+                && f.shape().contains("Entity-status")), all.findings().toString());
+        // a build that checks only the new page still checks the original with it
+        List<Finding> changedOnly = pipeline.check(all.conversion(), List.of("zzzz-second-page.txt"), org.lodestar.pipeline.PhaseClock.NONE);
+        assertTrue(changedOnly.stream().anyMatch(f -> f.focus().equals(focus) && f.shape().contains("Entity-status")), changedOnly.toString());
     }
 
     private static void addEntity(Graph g, String path, String label, String id) {

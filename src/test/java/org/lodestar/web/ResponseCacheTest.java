@@ -26,8 +26,9 @@ import org.lodestar.store.SeedBuild;
 import org.lodestar.validate.ShapesValidator;
 
 /**
- * The server keeps rendered views and documents: asked again, it answers the same bytes, and a
- * build that changes the data is seen at the next request, from a cache that holds both versions.
+ * The server keeps rendered views and documents: asked again, it answers the same bytes from
+ * memory ({@code X-Cache: HIT}), and any write (a build, a SPARQL update) is seen at the next
+ * request, from a cache that still holds the answers made before it.
  */
 class ResponseCacheTest {
     private static final String PAGE = "concept-compliance-gap.txt";
@@ -43,8 +44,29 @@ class ResponseCacheTest {
     }
 
     private static FusekiServer start(KnowledgeStore store, long cacheMegabytes) {
-        return LodestarServer.start(new ServerSettings(0, null, Path.of("seeds"), WebClient.BASE, null, 10_000,
+        return start(store, cacheMegabytes, null);
+    }
+
+    private static FusekiServer start(KnowledgeStore store, long cacheMegabytes, Path passwd) {
+        return LodestarServer.start(new ServerSettings(0, null, Path.of("seeds"), WebClient.BASE, passwd, 10_000,
                 SimilaritySettings.IMPORTED_ONLY, cacheMegabytes), store);
+    }
+
+    private static final String[] PATHS = {"/view/concept/compliance-gap.json", "/doc/concept/compliance-gap.ttl",
+            "/view/concept/compliance-gap.html", "/doc/concept/compliance-gap.html"};
+
+    /** Each path answered twice: made (a miss), then from the cache, the same bytes and headers. */
+    private static void missThenHit(WebClient web, String expected) throws Exception {
+        for (String path : PATHS) {
+            HttpResponse<byte[]> first = web.get(path), second = web.get(path);
+            assertEquals(200, first.statusCode(), path);
+            assertEquals("MISS", header(first, "X-Cache"), path);
+            assertEquals("HIT", header(second, "X-Cache"), path);
+            assertTrue(text(first).contains(expected), path + ": " + text(first));
+            assertArrayEquals(first.body(), second.body(), path);
+            assertEquals(header(first, "ETag"), header(second, "ETag"), path);
+            assertEquals(headers(first, "Link"), headers(second, "Link"), path);
+        }
     }
 
     @Test
@@ -55,26 +77,37 @@ class ResponseCacheTest {
         FusekiServer server = start(store, 16);
         try {
             WebClient web = new WebClient(server);
-            for (String path : new String[] {"/view/concept/compliance-gap.json", "/doc/concept/compliance-gap.ttl",
-                    "/view/concept/compliance-gap.html", "/doc/concept/compliance-gap.html"}) {
-                HttpResponse<byte[]> first = web.get(path), second = web.get(path);
-                assertEquals(200, first.statusCode(), path);
-                assertTrue(text(first).contains(BEFORE), path);
-                assertArrayEquals(first.body(), second.body(), path);
-                assertEquals(header(first, "ETag"), header(second, "ETag"), path);
-                assertEquals(headers(first, "Link"), headers(second, "Link"), path);
-            }
+            missThenHit(web, BEFORE);
             Path page = seeds.resolve(PAGE);
             Files.writeString(page, Files.readString(page).replace(
                     Files.readString(page).lines().skip(3).findFirst().orElseThrow(), AFTER));
             build(store, seeds);
-            for (String path : new String[] {"/view/concept/compliance-gap.json", "/doc/concept/compliance-gap.ttl",
-                    "/view/concept/compliance-gap.html", "/doc/concept/compliance-gap.html"}) {
-                HttpResponse<byte[]> after = web.get(path);
-                assertTrue(text(after).contains(AFTER), path + ": " + text(after));
-                assertFalse(text(after).contains(BEFORE), path);
-                assertArrayEquals(after.body(), web.get(path).body(), path);
-            }
+            missThenHit(web, AFTER);
+            for (String path : PATHS)
+                assertFalse(text(web.get(path)).contains(BEFORE), path);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aSparqlUpdateIsSeenAtTheNextRequest() throws Exception {
+        Path seeds = TestSeeds.copy(dir);
+        KnowledgeStore store = KnowledgeStore.open(dir.resolve("tdb2"));
+        build(store, seeds);
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, "curator: s3cret\n");
+        FusekiServer server = start(store, 16, passwd);
+        try {
+            WebClient web = new WebClient(server);
+            missThenHit(web, BEFORE);
+            String entity = WebClient.BASE + "id/concept/compliance-gap";
+            String update = "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+                    + "DELETE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }\n"
+                    + "INSERT { GRAPH ?g { <" + entity + "> dcterms:description \"" + AFTER + "\" } }\n"
+                    + "WHERE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }";
+            assertEquals(2, ServerEndToEndTest.update(server, update, "curator", "s3cret").statusCode() / 100);
+            missThenHit(web, AFTER);
         } finally {
             server.stop();
         }
@@ -83,7 +116,7 @@ class ResponseCacheTest {
     @Test
     void pagedDocumentsKeepTheirNextLinkAndNoEntityIsNeverKept() throws Exception {
         Path seeds = TestSeeds.copy(dir);
-        KnowledgeStore store = KnowledgeStore.inMemory();
+        KnowledgeStore store = KnowledgeStore.open(dir.resolve("tdb2"));
         build(store, seeds);
         FusekiServer cached = start(store, 16), uncached = start(store, 0);
         try {
@@ -97,10 +130,16 @@ class ResponseCacheTest {
                     assertArrayEquals(plain.body(), kept.body(), path);
                     assertEquals(headers(plain, "Link"), headers(kept, "Link"), path);
                     assertEquals(header(plain, "ETag"), header(kept, "ETag"), path);
+                    if (plain.statusCode() == 200)
+                        assertEquals(i == 0 ? "MISS" : "HIT", header(kept, "X-Cache"), path);
                 }
             }
-            assertEquals(404, on.get("/view/concept/no-such-entity.json").statusCode());
-            assertEquals(404, on.get("/view/concept/no-such-entity.json").statusCode());
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<byte[]> missing = on.get("/view/concept/no-such-entity.json");
+                assertEquals(404, missing.statusCode());
+                assertEquals(null, header(missing, "X-Cache"), "nothing is kept for an entity that does not exist");
+            }
+            assertEquals(null, header(off.get("/view/concept/alignment-faking.json"), "X-Cache"), "--cache 0 keeps nothing");
             assertNotEquals(text(on.get("/view/concept/alignment-faking.json")),
                     text(on.get("/view/concept/alignment-faking.json?threshold=0.9")), "options are part of the key");
         } finally {
