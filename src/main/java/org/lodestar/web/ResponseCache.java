@@ -55,8 +55,4 @@ final class ResponseCache {
         if (cache != null)
             cache.put(key, rendered);
     }
-
-    long size() {
-        return cache == null ? 0 : cache.estimatedSize();
-    }
 }
