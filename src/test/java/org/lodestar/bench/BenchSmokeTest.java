@@ -22,7 +22,7 @@ import org.lodestar.cli.Main;
  */
 class BenchSmokeTest {
     static final List<String> RATES = List.of("deref_rps", "describe_rps", "load_triples_per_s",
-            "stock_loader_triples_per_s", "embed_per_s");
+            "stock_loader_triples_per_s", "embed_per_s", "view_speedup_p50", "view_cold_speedup_p50", "view_cold_speedup_p99");
     static final List<String> LATENCIES = List.of("view", "naive_view", "deref", "describe");
 
     @TempDir
