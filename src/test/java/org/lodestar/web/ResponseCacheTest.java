@@ -43,6 +43,13 @@ class ResponseCacheTest {
                 .run(store, SeedFiles.folder(seeds));
     }
 
+    /** A TDB2 store on disk under the test's folder, built from {@code seeds}. */
+    private KnowledgeStore seededStore(Path seeds) throws Exception {
+        KnowledgeStore store = KnowledgeStore.open(dir.resolve("tdb2"));
+        build(store, seeds);
+        return store;
+    }
+
     private static FusekiServer start(KnowledgeStore store, long cacheMegabytes) {
         return start(store, cacheMegabytes, null);
     }
@@ -72,8 +79,7 @@ class ResponseCacheTest {
     @Test
     void aRebuildIsSeenAtTheNextRequestThoughTheOldAnswersAreKept() throws Exception {
         Path seeds = TestSeeds.copy(dir);
-        KnowledgeStore store = KnowledgeStore.open(dir.resolve("tdb2"));
-        build(store, seeds);
+        KnowledgeStore store = seededStore(seeds);
         FusekiServer server = start(store, 16);
         try {
             WebClient web = new WebClient(server);
@@ -92,9 +98,7 @@ class ResponseCacheTest {
 
     @Test
     void aSparqlUpdateIsSeenAtTheNextRequest() throws Exception {
-        Path seeds = TestSeeds.copy(dir);
-        KnowledgeStore store = KnowledgeStore.open(dir.resolve("tdb2"));
-        build(store, seeds);
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
         Path passwd = dir.resolve("passwd");
         Files.writeString(passwd, "curator: s3cret\n");
         FusekiServer server = start(store, 16, passwd);
@@ -115,9 +119,7 @@ class ResponseCacheTest {
 
     @Test
     void pagedDocumentsKeepTheirNextLinkAndNoEntityIsNeverKept() throws Exception {
-        Path seeds = TestSeeds.copy(dir);
-        KnowledgeStore store = KnowledgeStore.open(dir.resolve("tdb2"));
-        build(store, seeds);
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
         FusekiServer cached = start(store, 16), uncached = start(store, 0);
         try {
             WebClient on = new WebClient(cached), off = new WebClient(uncached);
