@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -120,18 +121,25 @@ public final class SeedBuild {
         if (!stored.equals(checkedAgainst))
             throw new ConcurrentBuild();
         int added = 0, replaced = 0, unchanged = 0, dropped = 0;
-        for (Map.Entry<Node, Graph> e : wanted.entrySet()) {
-            String hash = hashes.get(e.getKey());
-            String before = stored.get(e.getKey());
-            if (hash.equals(before)) {
-                unchanged++;
-                continue;
+        QuadLoad load = QuadLoad.start(dataset);
+        try {
+            for (Map.Entry<Node, Graph> e : wanted.entrySet()) {
+                String hash = hashes.get(e.getKey());
+                String before = stored.get(e.getKey());
+                if (hash.equals(before)) {
+                    unchanged++;
+                    continue;
+                }
+                replace(dataset, load, e.getKey(), e.getValue(), hash);
+                if (before == null)
+                    added++;
+                else
+                    replaced++;
             }
-            replace(dataset, e.getKey(), e.getValue(), hash);
-            if (before == null)
-                added++;
-            else
-                replaced++;
+            load.finish();
+        } catch (RuntimeException | Error e) {
+            load.abandon();
+            throw e;
         }
         for (Node g : stored.keySet())
             if (!wanted.containsKey(g) && !g.equals(derivedGraph)) {
@@ -178,10 +186,12 @@ public final class SeedBuild {
                 org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
     }
 
-    private static void replace(DatasetGraph dataset, Node name, Graph content, String hash) {
-        dataset.removeGraph(name);
-        content.find().forEachRemaining(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
-        dataset.add(name, name, KG.contentHash, NodeFactory.createLiteralString(hash));
+    private static void replace(DatasetGraph dataset, QuadLoad load, Node name, Graph content, String hash) {
+        // a bulk load starts from an empty table: there is nothing to remove, and no index to find it with
+        if (!load.bulk())
+            dataset.removeGraph(name);
+        content.find().forEachRemaining(t -> load.add(name, t));
+        load.add(name, Triple.create(name, KG.contentHash, NodeFactory.createLiteralString(hash)));
     }
 
     /** The graphs a build made, by their fingerprints: each holds one triple naming its own hash. */
