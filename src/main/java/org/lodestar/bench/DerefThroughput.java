@@ -11,9 +11,12 @@ import java.util.function.Function;
  * Dereferencing: {@code /doc/{type}/{slug}.ttl} for random entities (each once, while there are
  * enough: see {@link EntitySample#uniform}) with 32 concurrent clients,
  * against {@code DESCRIBE <iri>} of the same entities through {@code /kg/sparql}, also as Turtle.
- * Each side gets a short unmeasured warm-up first, on other entities than the measured ones (the
- * server keeps rendered documents: a warm-up on the same ones would be timed as cache hits), then runs until it has sent its requests or
- * its time is up (a slow side must not hold the run for an hour; its rate is what it managed).
+ * Each side first gets an unmeasured warm-up of up to {@link #WARM_UP_SECONDS}, on as many other
+ * entities as are measured (the server keeps rendered documents: a warm-up on the same ones would
+ * be timed as cache hits; and a few hundred requests left the JIT compiling through the measured
+ * ones, at a third of the rate either side reaches later). Then each runs until it has sent its
+ * requests or its time is up (a slow side must not hold the run for an hour; its rate is what it
+ * managed).
  */
 final class DerefThroughput implements Measurement {
     private static final String TURTLE = "text/turtle";
@@ -28,11 +31,12 @@ final class DerefThroughput implements Measurement {
         List<Target> targets = EntitySample.uniform(c.entities(), n, c.settings().seed() + 1);
         Function<Target, Http.Response> doc = t -> c.http().get(t.path("doc", ".ttl"), TURTLE);
         Function<Target, Http.Response> describe = t -> c.http().sparql("DESCRIBE <" + t.iri().getURI() + ">", TURTLE);
-        List<Target> warmUp = EntitySample.others(c.entities(), targets, 10 * clients, c.settings().seed() + 3);
+        List<Target> warmUp = EntitySample.others(c.entities(), targets, n, c.settings().seed() + 3);
         boolean hasDoc = doc.apply(warmUp.isEmpty() ? targets.get(0) : warmUp.get(0)).status() != 404;
         c.log().printf("dereferencing: %,d requests per side, %d clients; /doc %s%n", n, clients, hasDoc ? "present" : "missing (n/a)");
         r.put("deref_clients", clients);
         r.put("deref_requests", n);
+        r.put("deref_warm_up_entities", warmUp.size());
         r.put("deref_seconds_per_side", SECONDS_PER_SIDE);
         if (hasDoc) {
             run(warmUp, clients, doc, new Latencies(), WARM_UP_SECONDS);

@@ -1,8 +1,6 @@
 package org.lodestar.view;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.jena.atlas.json.JSON;
@@ -23,10 +21,9 @@ import org.apache.jena.atlas.json.JsonValue;
 final class JsonRenderer {
     private JsonRenderer() {}
 
+    /** On one line: a hub's view runs to half a megabyte, and indenting it took a tenth of its time. */
     static String render(EntityView v) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JSON.write(out, toJson(v));
-        return out.toString(StandardCharsets.UTF_8) + "\n";
+        return JSON.toStringFlat(toJson(v)) + "\n";
     }
 
     static JsonObject toJson(EntityView v) {
