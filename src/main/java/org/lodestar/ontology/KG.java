@@ -31,6 +31,7 @@ public final class KG {
     public static final Node seedPage = kg("seedPage");
     public static final Node degree = kg("degree");
     public static final Node contentHash = kg("contentHash");
+    public static final Node lastUpdate = kg("lastUpdate");
     public static final Node identifier = NodeFactory.createURI(DCTERMS + "identifier");
     public static final Node description = NodeFactory.createURI(DCTERMS + "description");
 

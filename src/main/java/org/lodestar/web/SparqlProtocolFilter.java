@@ -29,6 +29,8 @@ import org.apache.jena.update.UpdateRequest;
  *     {@code WITH}): 400, as SPARQL 1.1 Protocol §2.2.3 says. Stock Fuseki answers 500.</li>
  * <li>CORS on the query endpoints (every answer, and OPTIONS preflights for GET and POST), so
  *     that pages elsewhere can query; not on the update endpoint.</li>
+ * <li>After an update that succeeded: a new data version, so that the ETags and Last-Modified of
+ *     documents, VoID and the dump change with the data ({@link Versions#recordUpdate}).</li>
  * </ul>
  * Everything else passes through to Fuseki unchanged; a request whose body this filter reads is
  * passed on with the same bytes.
@@ -75,6 +77,8 @@ final class SparqlProtocolFilter implements Filter {
             req = buffered;
         }
         chain.doFilter(req, resp);
+        if (method.equals("POST") && isUpdateEndpoint(req) && resp.getStatus() / 100 == 2)
+            Versions.recordUpdate(site.dataset(), site.uris().derivedGraph());
     }
 
     private static String charset(HttpServletRequest req) {
@@ -105,8 +109,11 @@ final class SparqlProtocolFilter implements Filter {
     }
 
     private static boolean isQueryEndpoint(HttpServletRequest req) {
-        String path = req.getRequestURI();
-        return !path.endsWith("/update");
+        return !isUpdateEndpoint(req);
+    }
+
+    private static boolean isUpdateEndpoint(HttpServletRequest req) {
+        return req.getRequestURI().endsWith("/update");
     }
 
     private static boolean emptyQueryString(HttpServletRequest req) {

@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.Properties;
+import java.util.UUID;
+import java.time.temporal.ChronoUnit;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -25,7 +29,8 @@ import org.lodestar.util.ClasspathFolder;
  * that every build writes ({@code <graph> kg:contentHash "…"} in each graph it made), so it changes
  * exactly when a build changes a graph; the code version is the release plus a hash of the
  * queries, templates and JSON-LD context that shape every representation. The build time is the
- * {@code dcterms:modified} the build records on the derived graph.
+ * {@code dcterms:modified} the build records on the derived graph. A SPARQL update through the
+ * server adds a token of its own to the data version ({@link #recordUpdate}).
  */
 final class Versions {
     /** Read once per request, in one read transaction. */
@@ -86,9 +91,26 @@ final class Versions {
                     lines.add(q.getGraph().getURI() + " " + q.getObject().getLiteralLexicalForm());
             });
             lines.sort(null);
+            dataset.find(derivedGraph, derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(q ->
+                    lines.add("update " + q.getObject().getLiteralLexicalForm()));
             var found = dataset.find(derivedGraph, derivedGraph, DCTerms.modified.asNode(), Node.ANY);
             Instant modified = found.hasNext() ? parse(found.next().getObject().getLiteralLexicalForm()) : STARTED;
             return new DataVersion(Uris.hash(String.join("\n", lines), 32), modified);
+        });
+    }
+
+    /**
+     * Marks the data as changed by a SPARQL update, which writes no fingerprint: a fresh token and
+     * the time, on the derived graph, so that ETags and Last-Modified move on as after a build. A
+     * build that derives again drops the mark, and its fingerprints say what changed.
+     */
+    static void recordUpdate(DatasetGraph dataset, Node derivedGraph) {
+        Txn.executeWrite(dataset, () -> {
+            dataset.deleteAny(derivedGraph, derivedGraph, KG.lastUpdate, Node.ANY);
+            dataset.deleteAny(derivedGraph, derivedGraph, DCTerms.modified.asNode(), Node.ANY);
+            dataset.add(derivedGraph, derivedGraph, KG.lastUpdate, NodeFactory.createLiteralString(UUID.randomUUID().toString()));
+            dataset.add(derivedGraph, derivedGraph, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime));
         });
     }
 

@@ -110,8 +110,20 @@ class ResponseCacheTest {
                     + "DELETE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }\n"
                     + "INSERT { GRAPH ?g { <" + entity + "> dcterms:description \"" + AFTER + "\" } }\n"
                     + "WHERE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }";
+            String[] validated = {"/doc/concept/compliance-gap.ttl", "/.well-known/void", "/dump/lodestar.ttl"};
+            String[] before = new String[validated.length];
+            for (int i = 0; i < validated.length; i++) {
+                before[i] = header(web.get(validated[i]), "ETag");
+                assertEquals(304, web.get(validated[i], "If-None-Match", before[i]).statusCode(), validated[i]);
+            }
             assertEquals(2, ServerEndToEndTest.update(server, update, "curator", "s3cret").statusCode() / 100);
             missThenHit(web, AFTER);
+            // the validators move on with the data: a client holding the old ETag gets the new body
+            for (int i = 0; i < validated.length; i++) {
+                HttpResponse<byte[]> now = web.get(validated[i], "If-None-Match", before[i]);
+                assertEquals(200, now.statusCode(), validated[i]);
+                assertNotEquals(before[i], header(now, "ETag"), validated[i]);
+            }
         } finally {
             server.stop();
         }
