@@ -66,4 +66,15 @@ public final class KG {
     public static final Node pagePosition = kg("pagePosition");
     public static final Node viaEdge = kg("viaEdge");
     public static final Node rankedPageSize = kg("rankedPageSize");
+    public static final Node RankedSimilarity = kg("RankedSimilarity");
+    public static final Node RankedSimilar = kg("RankedSimilar");
+    public static final Node similarityOf = kg("similarityOf");
+    public static final Node forThreshold = kg("forThreshold");
+    public static final Node withImported = kg("withImported");
+    public static final Node withComputed = kg("withComputed");
+    public static final Node similarCount = kg("similarCount");
+    public static final Node inRankedSimilarity = kg("inRankedSimilarity");
+    public static final Node similarRank = kg("similarRank");
+    public static final Node viaLink = kg("viaLink");
+    public static final Node similarEntity = kg("similarEntity");
 }

@@ -53,6 +53,11 @@ public final class Uris {
         return NodeFactory.createURI(base + "ranked/" + hash(focus.getURI() + " " + typeKey, 16));
     }
 
+    /** The similarity section of a view, ranked at build time. */
+    public Node rankedSimilarity(Node focus) {
+        return NodeFactory.createURI(base + "ranked/similar/" + hash(focus.getURI(), 16));
+    }
+
     /** Hex SHA-256 of the text, cut to {@code length} characters. */
     public static String hash(String text, int length) {
         try {

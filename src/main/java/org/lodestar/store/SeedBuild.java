@@ -15,6 +15,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.KG;
 import org.lodestar.view.HubNeighbourhoods;
+import org.lodestar.view.HubSimilarity;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.PipelineResult;
@@ -172,11 +173,10 @@ public final class SeedBuild {
         derived.find().forEachRemaining(t -> dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
         // Hub pages rank by the degrees just written, so they are read from the dataset, not computed beside them.
         clock.time("rank", () -> {
-            Graph pages = HubNeighbourhoods.rank(dataset, pipeline.uris());
-            pages.find().forEachRemaining(t -> {
-                derived.add(t);
-                dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject());
-            });
+            keep(HubNeighbourhoods.rank(dataset, pipeline.uris()), derived, dataset, derivedGraph);
+            // after the similarity links above, which it ranks
+            keep(HubSimilarity.rank(dataset, pipeline.uris(), HubSimilarity.defaults(similarity.settings()), HubSimilarity.MIN_LINKS),
+                    derived, dataset, derivedGraph);
             return null;
         });
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));
@@ -184,6 +184,14 @@ public final class SeedBuild {
         dataset.add(derivedGraph, derivedGraph, org.apache.jena.vocabulary.DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                 org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
+    }
+
+    /** Adds {@code ranked} to the derived graph, stored and as fingerprinted. */
+    private static void keep(Graph ranked, Graph derived, DatasetGraph dataset, Node derivedGraph) {
+        ranked.find().forEachRemaining(t -> {
+            derived.add(t);
+            dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject());
+        });
     }
 
     private static void replace(DatasetGraph dataset, QuadLoad load, Node name, Graph content, String hash) {

@@ -77,7 +77,7 @@ public final class HubNeighbourhoods {
         }
     }
 
-    private static Node integer(int n) {
+    static Node integer(int n) {
         return NodeFactory.createLiteralDT(Integer.toString(n), XSDDatatype.XSDinteger);
     }
 }

@@ -19,15 +19,13 @@ final class Similarity {
     private Similarity() {}
 
     /**
-     * @param rows    similar_entities.rq, ranked
+     * @param rows    similar_entities.rq, ranked (or the first page of them the build stored)
+     * @param total   how many distinct entities all the rows would pair with the focus
      * @param details the identifier, type key and whether it has a group, of the entities shown
      *                ({@link EntityIds#rows})
      */
-    static EntityView.Similar read(List<Binding> rows, ViewOptions options, Function<List<Node>, List<Binding>> details) {
-        Map<String, List<Binding>> byEntity = new LinkedHashMap<>();
-        for (Binding r : rows)
-            byEntity.computeIfAbsent(Rows.iri(r, "other"), o -> new ArrayList<>()).add(r);
-        List<List<Binding>> shown = byEntity.values().stream().limit(options.pageSize()).toList();
+    static EntityView.Similar read(List<Binding> rows, int total, ViewOptions options, Function<List<Node>, List<Binding>> details) {
+        List<List<Binding>> shown = byEntity(rows).values().stream().limit(options.pageSize()).toList();
         Map<String, Binding> detail = new HashMap<>();
         if (!shown.isEmpty())
             for (Binding d : details.apply(shown.stream().map(links -> Rows.node(links.get(0), "other")).toList()))
@@ -40,7 +38,20 @@ final class Similarity {
             if (d != null)
                 members.add(member(links, d));
         }
-        return new EntityView.Similar(options.threshold(), byEntity.size(), List.copyOf(members));
+        return new EntityView.Similar(options.threshold(), total, List.copyOf(members));
+    }
+
+    /** How many distinct entities the rows pair with the focus. */
+    static int entities(List<Binding> rows) {
+        return byEntity(rows).size();
+    }
+
+    /** The rows of each entity, the entities in the order of their first row. */
+    static Map<String, List<Binding>> byEntity(List<Binding> rows) {
+        Map<String, List<Binding>> byEntity = new LinkedHashMap<>();
+        for (Binding r : rows)
+            byEntity.computeIfAbsent(Rows.iri(r, "other"), o -> new ArrayList<>()).add(r);
+        return byEntity;
     }
 
     private static EntityView.SimilarMember member(List<Binding> links, Binding detail) {

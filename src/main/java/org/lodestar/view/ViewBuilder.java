@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -62,7 +61,7 @@ final class ViewBuilder {
             List<EntityView.Member> members = pages.get(i).isEmpty() ? List.of() : Members.read(pages.get(i), assertions, seedPage);
             groups.add(new EntityView.Group(g.typeKey(), g.heading(), g.count(), options.page(), options.pageSize(), members));
         }
-        EntityView.Similar similar = options.showsSimilarity() ? Similarity.read(similarRows(focus, options), options, ids::rows) : null;
+        EntityView.Similar similar = options.showsSimilarity() ? similar(focus, options) : null;
         return Optional.of(new EntityView(focus.getURI(), Rows.text(h, "id"), Rows.text(h, "typeKey"), slug,
                 Rows.text(h, "status"), Rows.text(h, "label"), Rows.text(h, "description"), seedPage,
                 List.copyOf(groups), similar, options));
@@ -110,11 +109,30 @@ final class ViewBuilder {
         return select(q, FOCUS, focus);
     }
 
-    private List<Binding> similarRows(Node focus, ViewOptions options) {
-        Node threshold = NodeFactory.createLiteralDT(options.threshold().toPlainString(), XSDDatatype.XSDdecimal);
-        return exec(ViewQuery.SIMILAR_ENTITIES.query(), Binding.builder().add(FOCUS, focus).add(THRESHOLD, threshold)
+    /**
+     * The similarity section: stored by the build for an entity that many links name, when this view
+     * asks for what was stored (its threshold and kinds of link, no more than a page); ranked now
+     * otherwise.
+     */
+    private EntityView.Similar similar(Node focus, ViewOptions options) {
+        if (options.pageSize() <= HubSimilarity.STORED) {
+            List<Binding> stored = exec(ViewQuery.STORED_SIMILAR.query(), similarParameters(focus, options));
+            if (!stored.isEmpty())
+                return Similarity.read(stored, Rows.integer(stored.get(0), "count"), options, ids::rows);
+        }
+        List<Binding> rows = similarRows(dataset, focus, options);
+        return Similarity.read(rows, Similarity.entities(rows), options, ids::rows);
+    }
+
+    /** similar_entities.rq for the focus and the view's threshold and kinds of link, ranked. */
+    static List<Binding> similarRows(DatasetGraph dataset, Node focus, ViewOptions options) {
+        return ViewQuery.rows(dataset, ViewQuery.SIMILAR_ENTITIES.query(), similarParameters(focus, options));
+    }
+
+    private static Binding similarParameters(Node focus, ViewOptions options) {
+        return Binding.builder().add(FOCUS, focus).add(THRESHOLD, HubSimilarity.threshold(options))
                 .add(SHOW_IMPORTED, NodeValue.makeBoolean(options.imported()).asNode())
-                .add(SHOW_COMPUTED, NodeValue.makeBoolean(options.computed()).asNode()).build());
+                .add(SHOW_COMPUTED, NodeValue.makeBoolean(options.computed()).asNode()).build();
     }
 
     private List<Binding> select(Query query, Var var, Node value) {

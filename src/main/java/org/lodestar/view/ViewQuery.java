@@ -23,7 +23,9 @@ enum ViewQuery {
     STORED_NEIGHBOURS("stored_neighbours.rq"),
     HUBS("hubs.rq"),
     MEMBER_ASSERTIONS("member_assertions.rq"),
-    SIMILAR_ENTITIES("similar_entities.rq");
+    SIMILAR_ENTITIES("similar_entities.rq"),
+    STORED_SIMILAR("stored_similar.rq"),
+    SIMILARITY_HUBS("similarity_hubs.rq");
 
     static final String FOLDER = "queries/";
 

@@ -1,0 +1,85 @@
+package org.lodestar.view;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.lodestar.ontology.KG;
+import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.SimilaritySettings;
+
+/**
+ * Ranks at build time the similarity sections of the entities that many similarity links name. A
+ * view ranks every link that names its focus, and a hub is named by thousands (seed pages list it
+ * as similar, and the model pairs it with many); so the build stores the first page of such a
+ * section (a kg:RankedSimilarity with the count of all its entities, and one kg:RankedSimilar per
+ * link of the entities on that page), for the threshold and kinds of link the server shows by
+ * default. The rows are those similar_entities.rq gives, so a stored section and a computed one are
+ * the same section; a view asked for another threshold computes its own.
+ */
+public final class HubSimilarity {
+    /** Entities stored per section: the default page. */
+    public static final int STORED = ViewOptions.DEFAULT_PAGE_SIZE;
+    /** An entity named by more links than this has its section stored. */
+    public static final int MIN_LINKS = 2 * STORED;
+
+    private HubSimilarity() {}
+
+    /** The view options a server with these settings uses by default, which the stored sections are for. */
+    public static ViewOptions defaults(SimilaritySettings settings) {
+        return new ViewOptions(new BigDecimal(settings.thresholdLexical()), STORED, 1, null,
+                settings.mode().showsImported(), settings.mode().showsComputed());
+    }
+
+    /**
+     * The stored sections of every entity named by more than {@code minLinks} links, as triples
+     * for the derived graph. Reads the dataset, with its similarity links; the caller holds a transaction.
+     */
+    public static Graph rank(DatasetGraph dataset, Uris uris, ViewOptions options, int minLinks) {
+        Graph out = GraphFactory.createDefaultGraph();
+        Binding min = BindingFactory.binding(Var.alloc("minLinks"), HubNeighbourhoods.integer(minLinks));
+        for (Binding hub : ViewQuery.rows(dataset, ViewQuery.SIMILARITY_HUBS.query(), min)) {
+            Node focus = hub.get(Var.alloc("focus"));
+            List<Binding> rows = ViewBuilder.similarRows(dataset, focus, options);
+            if (!rows.isEmpty())
+                write(out, uris.rankedSimilarity(focus), focus, options, rows);
+        }
+        return out;
+    }
+
+    private static void write(Graph out, Node section, Node focus, ViewOptions options, List<Binding> rows) {
+        out.add(Triple.create(section, RDF.type.asNode(), KG.RankedSimilarity));
+        out.add(Triple.create(section, KG.similarityOf, focus));
+        out.add(Triple.create(section, KG.forThreshold, threshold(options)));
+        out.add(Triple.create(section, KG.withImported, NodeValue.makeBoolean(options.imported()).asNode()));
+        out.add(Triple.create(section, KG.withComputed, NodeValue.makeBoolean(options.computed()).asNode()));
+        var byEntity = Similarity.byEntity(rows);
+        out.add(Triple.create(section, KG.similarCount, HubNeighbourhoods.integer(byEntity.size())));
+        int rank = 0;
+        for (List<Binding> links : byEntity.values().stream().limit(STORED).toList())
+            for (Binding link : links) {
+                rank++;
+                Node row = NodeFactory.createURI(section.getURI() + "/" + rank);
+                out.add(Triple.create(row, RDF.type.asNode(), KG.RankedSimilar));
+                out.add(Triple.create(row, KG.inRankedSimilarity, section));
+                out.add(Triple.create(row, KG.similarRank, HubNeighbourhoods.integer(rank)));
+                out.add(Triple.create(row, KG.viaLink, Rows.node(link, "link")));
+                out.add(Triple.create(row, KG.similarEntity, Rows.node(link, "other")));
+            }
+    }
+
+    /** The threshold as the queries take it. */
+    static Node threshold(ViewOptions options) {
+        return NodeFactory.createLiteralDT(options.threshold().toPlainString(), XSDDatatype.XSDdecimal);
+    }
+}
