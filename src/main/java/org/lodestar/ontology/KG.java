@@ -66,6 +66,7 @@ public final class KG {
     public static final Node pagePosition = kg("pagePosition");
     public static final Node viaEdge = kg("viaEdge");
     public static final Node rankedPageSize = kg("rankedPageSize");
+    public static final Node rankedSimilarityMinimum = kg("rankedSimilarityMinimum");
     public static final Node RankedSimilarity = kg("RankedSimilarity");
     public static final Node RankedSimilar = kg("RankedSimilar");
     public static final Node similarityOf = kg("similarityOf");

@@ -5,6 +5,7 @@ import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
@@ -52,7 +53,10 @@ final class QuadLoad {
     /** True when this load fills one index and builds the others at the end. */
     boolean bulk() { return detached != null; }
 
+    /** Into a named graph: in bulk the quad goes to the table as it is, past the dataset's own checks. */
     void add(Node graph, Triple t) {
+        if (Quad.isDefaultGraph(graph) || Quad.isUnionGraph(graph))
+            throw new IllegalArgumentException("a build writes named graphs only, not " + graph);
         if (bulk())
             table.addRow(graph, t.getSubject(), t.getPredicate(), t.getObject());
         else
@@ -67,13 +71,16 @@ final class QuadLoad {
         for (TupleIndex index : detached)
             for (Iterator<Tuple<NodeId>> all = tuples.getIndex(0).all(); all.hasNext(); )
                 index.add(all.next());
-        abandon();
+        attach();
     }
 
-    /** Attaches the other indexes as they were. */
+    /** Attaches the other indexes as they were, for the caller's abort to discard what was written. */
     void abandon() {
-        if (!bulk())
-            return;
+        if (bulk())
+            attach();
+    }
+
+    private void attach() {
         for (int i = 0; i < detached.length; i++)
             table.getTupleTable().setTupleIndex(i + 1, detached[i]);
     }

@@ -16,6 +16,7 @@ import org.apache.jena.system.Txn;
 import org.lodestar.ontology.KG;
 import org.lodestar.view.HubNeighbourhoods;
 import org.lodestar.view.HubSimilarity;
+import org.lodestar.view.StoredRankings;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.PipelineResult;
@@ -152,7 +153,7 @@ public final class SeedBuild {
         // another size (a database from an earlier version), also call for a rederive
         if (report.changed() || !stored.containsKey(derivedGraph)
                 || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph)
-                || !HubNeighbourhoods.isCurrent(dataset.getGraph(derivedGraph), derivedGraph))
+                || !StoredRankings.current(dataset.getGraph(derivedGraph), derivedGraph))
             rederive(dataset, derivedGraph);
         return report;
     }
@@ -180,6 +181,10 @@ public final class SeedBuild {
             return null;
         });
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));
+        // A SPARQL update's token outlives the graph it is on: the data it changed may be in a page
+        // graph no build rewrites, and the data version must not return to what it was before it.
+        previous.find(derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(t ->
+                dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
         // when the data last changed: the server's Last-Modified
         dataset.add(derivedGraph, derivedGraph, org.apache.jena.vocabulary.DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),

@@ -29,14 +29,6 @@ public final class HubNeighbourhoods {
     private HubNeighbourhoods() {}
 
     /**
-     * Whether the derived graph holds stored pages of the size this code reads: a database built
-     * before they existed, or with another page size, needs them derived again although no page changed.
-     */
-    public static boolean isCurrent(Graph derived, Node derivedGraph) {
-        return derived.contains(derivedGraph, KG.rankedPageSize, integer(STORED));
-    }
-
-    /**
      * The stored pages of every hub, as triples for the derived graph. Reads the dataset, which
      * must already hold the degrees the ranking uses; the caller holds a transaction.
      */

@@ -47,6 +47,7 @@ public final class HubSimilarity {
      */
     public static Graph rank(DatasetGraph dataset, Uris uris, ViewOptions options, int minLinks) {
         Graph out = GraphFactory.createDefaultGraph();
+        out.add(Triple.create(uris.derivedGraph(), KG.rankedSimilarityMinimum, HubNeighbourhoods.integer(minLinks)));
         Binding min = BindingFactory.binding(Var.alloc("minLinks"), HubNeighbourhoods.integer(minLinks));
         for (Binding hub : ViewQuery.rows(dataset, ViewQuery.SIMILARITY_HUBS.query(), min)) {
             Node focus = hub.get(Var.alloc("focus"));
@@ -78,8 +79,8 @@ public final class HubSimilarity {
             }
     }
 
-    /** The threshold as the queries take it. */
+    /** The threshold as the queries take it, one way of writing each number: 0.650 is the 0.65 stored. */
     static Node threshold(ViewOptions options) {
-        return NodeFactory.createLiteralDT(options.threshold().toPlainString(), XSDDatatype.XSDdecimal);
+        return NodeFactory.createLiteralDT(options.threshold().stripTrailingZeros().toPlainString(), XSDDatatype.XSDdecimal);
     }
 }

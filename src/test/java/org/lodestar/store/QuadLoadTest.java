@@ -98,10 +98,15 @@ class QuadLoadTest {
             }
         }));
         assertEquals(0L, Txn.calculateRead(ds, () -> ds.stream().count()));
-        // all six indexes are attached again: a later write reaches the ones that answer by object
+        // all six indexes are attached again: a later write reaches each of them (a full scan reads
+        // SPOG, which would be missing; the others answer by their own prefixes)
         Txn.executeWrite(ds, () -> ds.add(iri("g"), iri("s"), iri("p"), iri("o")));
-        assertEquals(1L, Txn.calculateRead(ds, () -> ds.stream(Node.ANY, Node.ANY, Node.ANY, iri("o")).count()));
-        assertEquals(1L, Txn.calculateRead(ds, () -> ds.stream(Node.ANY, Node.ANY, iri("p"), Node.ANY).count()));
+        assertEquals(1L, Txn.calculateRead(ds, () -> ds.stream().count()));
+        var indexes = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(ds).getQuadTable().getNodeTupleTable().getTupleTable();
+        Txn.executeRead(ds, () -> {
+            for (int i = 0; i < indexes.numIndexes(); i++)
+                assertEquals(1L, indexes.getIndex(i).size(), indexes.getIndex(i).getName());
+        });
     }
 
     @Test

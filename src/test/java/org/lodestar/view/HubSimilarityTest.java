@@ -66,6 +66,10 @@ class HubSimilarityTest {
 
     /** The section ranked now, from every link, as a view without a stored one would. */
     static EntityView.Similar computed(ViewOptions options) {
+        return computed(store, options);
+    }
+
+    static EntityView.Similar computed(KnowledgeStore store, ViewOptions options) {
         DatasetGraph ds = store.dataset();
         return Txn.calculateRead(ds, () -> {
             var rows = ViewBuilder.similarRows(ds, STAR, options);
@@ -74,7 +78,35 @@ class HubSimilarityTest {
     }
 
     static EntityView.Similar viewed(ViewOptions options) {
+        return viewed(store, options);
+    }
+
+    static EntityView.Similar viewed(KnowledgeStore store, ViewOptions options) {
         return ViewFixtures.view(store, "concept:star", options).similar();
+    }
+
+    /** Sets the stored count of the star's section, which only a view that reads it shows. */
+    static void storedCount(KnowledgeStore store, int n) {
+        Node section = new Uris(ViewFixtures.BASE).rankedSimilarity(STAR);
+        Txn.executeWrite(store.dataset(), () -> {
+            var q = store.dataset().find(Node.ANY, section, KG.similarCount, Node.ANY).next();
+            store.dataset().delete(q);
+            store.dataset().add(q.getGraph(), section, KG.similarCount, HubNeighbourhoods.integer(n));
+        });
+    }
+
+    @Test
+    void onceInvalidatedTheSectionIsRankedAtEachRequestUntilTheNextBuild() throws Exception {
+        KnowledgeStore own = ViewFixtures.build(pages());
+        storedCount(own, 999);
+        assertEquals(999, viewed(own, STORED_FOR).count());
+        Node derived = new Uris(ViewFixtures.BASE).derivedGraph();
+        Txn.executeWrite(own.dataset(), () -> StoredRankings.invalidate(own.dataset(), derived));
+        assertEquals(computed(own, STORED_FOR), viewed(own, STORED_FOR), "ranked now, not the 999 stored");
+        // the same pages again: nothing changed, but the rankings are not current, so the build derives them
+        new org.lodestar.store.SeedBuild(ViewFixtures.PIPELINE, false).run(own, pages());
+        storedCount(own, 998);
+        assertEquals(998, viewed(own, STORED_FOR).count(), "stored again by the build");
     }
 
     @Test

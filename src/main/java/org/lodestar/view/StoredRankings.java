@@ -1,0 +1,32 @@
+package org.lodestar.view;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.lodestar.ontology.KG;
+
+/**
+ * Whether the rankings the build stored (hubs' first pages, {@link HubNeighbourhoods}; crowded
+ * similarity sections, {@link HubSimilarity}) may be read. Each kind states on the derived graph
+ * what it was made with; views read a kind only while its statement is there, and a build derives
+ * again when one is missing or says something else.
+ */
+public final class StoredRankings {
+    private StoredRankings() {}
+
+    /** True when the derived graph holds both kinds, made as this code makes them. */
+    public static boolean current(Graph derived, Node derivedGraph) {
+        return derived.contains(derivedGraph, KG.rankedPageSize, HubNeighbourhoods.integer(HubNeighbourhoods.STORED))
+                && derived.contains(derivedGraph, KG.rankedSimilarityMinimum, HubNeighbourhoods.integer(HubSimilarity.MIN_LINKS));
+    }
+
+    /**
+     * Stops views reading the stored rankings, until a build derives them again: data written
+     * around the build (a SPARQL update) may have changed what they rank. Two triples; the rows stay
+     * until then. Call it inside a write transaction.
+     */
+    public static void invalidate(DatasetGraph dataset, Node derivedGraph) {
+        dataset.deleteAny(derivedGraph, derivedGraph, KG.rankedPageSize, Node.ANY);
+        dataset.deleteAny(derivedGraph, derivedGraph, KG.rankedSimilarityMinimum, Node.ANY);
+    }
+}
