@@ -25,7 +25,18 @@ final class Similarity {
      *                ({@link EntityIds#rows})
      */
     static EntityView.Similar read(List<Binding> rows, int total, ViewOptions options, Function<List<Node>, List<Binding>> details) {
-        List<List<Binding>> shown = byEntity(rows).values().stream().limit(options.pageSize()).toList();
+        return read(byEntity(rows), total, options, details);
+    }
+
+    /** As {@link #read(List, int, ViewOptions, Function)}, with all the rows: their entities are the total. */
+    static EntityView.Similar read(List<Binding> rows, ViewOptions options, Function<List<Node>, List<Binding>> details) {
+        Map<String, List<Binding>> byEntity = byEntity(rows);
+        return read(byEntity, byEntity.size(), options, details);
+    }
+
+    private static EntityView.Similar read(Map<String, List<Binding>> byEntity, int total, ViewOptions options,
+                                           Function<List<Node>, List<Binding>> details) {
+        List<List<Binding>> shown = byEntity.values().stream().limit(options.pageSize()).toList();
         Map<String, Binding> detail = new HashMap<>();
         if (!shown.isEmpty())
             for (Binding d : details.apply(shown.stream().map(links -> Rows.node(links.get(0), "other")).toList()))
@@ -39,11 +50,6 @@ final class Similarity {
                 members.add(member(links, d));
         }
         return new EntityView.Similar(options.threshold(), total, List.copyOf(members));
-    }
-
-    /** How many distinct entities the rows pair with the focus. */
-    static int entities(List<Binding> rows) {
-        return byEntity(rows).size();
     }
 
     /** The rows of each entity, the entities in the order of their first row. */

@@ -61,7 +61,7 @@ final class ViewBuilder {
             List<EntityView.Member> members = pages.get(i).isEmpty() ? List.of() : Members.read(pages.get(i), assertions, seedPage);
             groups.add(new EntityView.Group(g.typeKey(), g.heading(), g.count(), options.page(), options.pageSize(), members));
         }
-        EntityView.Similar similar = options.showsSimilarity() ? similar(focus, options) : null;
+        EntityView.Similar similar = options.showsSimilarity() ? similar(focus, Rows.bool(h, "similarRanked"), options) : null;
         return Optional.of(new EntityView(focus.getURI(), Rows.text(h, "id"), Rows.text(h, "typeKey"), slug,
                 Rows.text(h, "status"), Rows.text(h, "label"), Rows.text(h, "description"), seedPage,
                 List.copyOf(groups), similar, options));
@@ -110,18 +110,17 @@ final class ViewBuilder {
     }
 
     /**
-     * The similarity section: stored by the build for an entity that many links name, when this view
-     * asks for what was stored (its threshold and kinds of link, no more than a page); ranked now
-     * otherwise.
+     * The similarity section: stored by the build for an entity that many links name (the header
+     * says whether there is one), when this view asks for what was stored (its threshold and kinds
+     * of link, no more than a page); ranked now otherwise.
      */
-    private EntityView.Similar similar(Node focus, ViewOptions options) {
-        if (options.pageSize() <= HubSimilarity.STORED) {
-            List<Binding> stored = exec(ViewQuery.STORED_SIMILAR.query(), similarParameters(focus, options));
-            if (!stored.isEmpty())
-                return Similarity.read(stored, Rows.integer(stored.get(0), "count"), options, ids::rows);
+    private EntityView.Similar similar(Node focus, boolean stored, ViewOptions options) {
+        if (stored && options.pageSize() <= HubSimilarity.STORED) {
+            List<Binding> rows = exec(ViewQuery.STORED_SIMILAR.query(), similarParameters(focus, options));
+            if (!rows.isEmpty())
+                return Similarity.read(rows, Rows.integer(rows.get(0), "count"), options, ids::rows);
         }
-        List<Binding> rows = similarRows(dataset, focus, options);
-        return Similarity.read(rows, Similarity.entities(rows), options, ids::rows);
+        return Similarity.read(similarRows(dataset, focus, options), options, ids::rows);
     }
 
     /** similar_entities.rq for the focus and the view's threshold and kinds of link, ranked. */

@@ -73,7 +73,7 @@ class HubSimilarityTest {
         DatasetGraph ds = store.dataset();
         return Txn.calculateRead(ds, () -> {
             var rows = ViewBuilder.similarRows(ds, STAR, options);
-            return Similarity.read(rows, Similarity.entities(rows), options, new EntityIds(ViewFixtures.ONTOLOGY, ViewFixtures.BASE)::rows);
+            return Similarity.read(rows, options, new EntityIds(ViewFixtures.ONTOLOGY, ViewFixtures.BASE)::rows);
         });
     }
 
