@@ -176,8 +176,7 @@ public final class SeedBuild {
         clock.time("rank", () -> {
             keep(HubNeighbourhoods.rank(dataset, pipeline.uris()), derived, dataset, derivedGraph);
             // after the similarity links above, which it ranks
-            keep(HubSimilarity.rank(dataset, pipeline.uris(), HubSimilarity.defaults(similarity.settings()), HubSimilarity.MIN_LINKS),
-                    derived, dataset, derivedGraph);
+            keep(HubSimilarity.rank(dataset, pipeline.uris(), HubSimilarity.defaults(similarity.settings())), derived, dataset, derivedGraph);
             return null;
         });
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));

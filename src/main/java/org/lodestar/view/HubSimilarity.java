@@ -42,13 +42,13 @@ public final class HubSimilarity {
     }
 
     /**
-     * The stored sections of every entity named by more than {@code minLinks} links, as triples
+     * The stored sections of every entity named by more than {@link #MIN_LINKS} links, as triples
      * for the derived graph. Reads the dataset, with its similarity links; the caller holds a transaction.
      */
-    public static Graph rank(DatasetGraph dataset, Uris uris, ViewOptions options, int minLinks) {
+    public static Graph rank(DatasetGraph dataset, Uris uris, ViewOptions options) {
         Graph out = GraphFactory.createDefaultGraph();
-        out.add(Triple.create(uris.derivedGraph(), KG.rankedSimilarityMinimum, HubNeighbourhoods.integer(minLinks)));
-        Binding min = BindingFactory.binding(Var.alloc("minLinks"), HubNeighbourhoods.integer(minLinks));
+        out.add(Triple.create(uris.derivedGraph(), KG.rankedSimilarityMinimum, HubNeighbourhoods.integer(MIN_LINKS)));
+        Binding min = BindingFactory.binding(Var.alloc("minLinks"), HubNeighbourhoods.integer(MIN_LINKS));
         for (Binding hub : ViewQuery.rows(dataset, ViewQuery.SIMILARITY_HUBS.query(), min)) {
             Node focus = hub.get(Var.alloc("focus"));
             List<Binding> rows = ViewBuilder.similarRows(dataset, focus, options);
