@@ -78,4 +78,8 @@ public final class KG {
     public static final Node similarRank = kg("similarRank");
     public static final Node viaLink = kg("viaLink");
     public static final Node similarEntity = kg("similarEntity");
+    public static final Node StoredView = kg("StoredView");
+    public static final Node viewOf = kg("viewOf");
+    public static final Node viewData = kg("viewData");
+    public static final Node storedViewCode = kg("storedViewCode");
 }

@@ -58,6 +58,11 @@ public final class Uris {
         return NodeFactory.createURI(base + "ranked/similar/" + hash(focus.getURI(), 16));
     }
 
+    /** The view of a hub, made at build time. */
+    public Node storedView(Node focus) {
+        return NodeFactory.createURI(base + "ranked/view/" + hash(focus.getURI(), 16));
+    }
+
     /** Hex SHA-256 of the text, cut to {@code length} characters. */
     public static String hash(String text, int length) {
         try {

@@ -17,6 +17,7 @@ import org.lodestar.ontology.KG;
 import org.lodestar.view.HubNeighbourhoods;
 import org.lodestar.view.HubSimilarity;
 import org.lodestar.view.StoredRankings;
+import org.lodestar.view.StoredViews;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.PipelineResult;
@@ -177,6 +178,9 @@ public final class SeedBuild {
             keep(HubNeighbourhoods.rank(dataset, pipeline.uris()), derived, dataset, derivedGraph);
             // after the similarity links above, which it ranks
             keep(HubSimilarity.rank(dataset, pipeline.uris(), HubSimilarity.defaults(similarity.settings())), derived, dataset, derivedGraph);
+            // last: a stored view is made of everything above
+            keep(StoredViews.make(dataset, pipeline.uris(), pipeline.ontology(), HubSimilarity.defaults(similarity.settings())),
+                    derived, dataset, derivedGraph);
             return null;
         });
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));

@@ -41,10 +41,15 @@ public final class ClasspathFolder {
 
     /** The text of one class-path resource, as UTF-8. */
     public static String read(String resource) {
+        return new String(bytes(resource), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of one class-path resource. */
+    public static byte[] bytes(String resource) {
         try (InputStream in = ClasspathFolder.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null)
                 throw new IllegalStateException("resource '" + resource + "' is not on the class path");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

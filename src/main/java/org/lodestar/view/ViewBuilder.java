@@ -25,12 +25,13 @@ import org.apache.jena.sparql.expr.NodeValue;
  *       for each group shown.</li>
  * </ul>
  * Then one query for the assertions behind all the members shown, one that ranks the similar
- * entities and one for the identifiers and types of those on the page.
+ * entities and one for the identifiers and types of those on the page. The largest hubs' views
+ * are stored whole ({@link StoredViews}) and read back instead, when asked for as stored.
  */
 final class ViewBuilder {
     private static final Var FOCUS = Var.alloc("focus"), CLASS = Var.alloc("class"),
             THRESHOLD = Var.alloc("threshold"), MEMBER = Var.alloc("member"), EDGE = Var.alloc("edge"),
-            SHOW_IMPORTED = Var.alloc("showImported"), SHOW_COMPUTED = Var.alloc("showComputed");
+            SHOW_IMPORTED = Var.alloc("showImported"), SHOW_COMPUTED = Var.alloc("showComputed"), VIEW_CODE = Var.alloc("viewCode");
 
     private final DatasetGraph dataset;
     private final EntityIds ids;
@@ -41,10 +42,16 @@ final class ViewBuilder {
     }
 
     Optional<EntityView> build(Node focus, String slug, ViewOptions options) {
-        List<Binding> header = select(ViewQuery.ENTITY_HEADER.query(), FOCUS, focus);
+        List<Binding> header = exec(ViewQuery.ENTITY_HEADER.query(), Binding.builder().add(FOCUS, focus)
+                .add(VIEW_CODE, NodeFactory.createLiteralString(StoredViews.CODE)).build());
         if (header.isEmpty())
             return Optional.empty();
         Binding h = header.get(0);
+        if (Rows.bool(h, "viewStored") && StoredViews.serves(options)) {
+            List<Binding> stored = exec(ViewQuery.STORED_VIEW.query(), similarParameters(focus, options));
+            if (!stored.isEmpty())
+                return Optional.of(StoredViews.read(Rows.text(stored.get(0), "data"), options));
+        }
         String seedPage = Rows.iri(h, "page");
         boolean hub = Rows.bool(h, "ranked");
         List<NeighbourGroup> shown = new ArrayList<>();

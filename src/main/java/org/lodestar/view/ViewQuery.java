@@ -25,7 +25,9 @@ enum ViewQuery {
     MEMBER_ASSERTIONS("member_assertions.rq"),
     SIMILAR_ENTITIES("similar_entities.rq"),
     STORED_SIMILAR("stored_similar.rq"),
-    SIMILARITY_HUBS("similarity_hubs.rq");
+    SIMILARITY_HUBS("similarity_hubs.rq"),
+    VIEW_HUBS("view_hubs.rq"),
+    STORED_VIEW("stored_view.rq");
 
     static final String FOLDER = "queries/";
 

@@ -52,7 +52,7 @@ class ViewCommandTest {
         Run json = run("view", "concept:alignment-faking", "--db", db.toString(), "--format", "json", "--group", "concept",
                 "--page", "2", "--page-size", "10");
         assertEquals(0, json.code(), json.err());
-        assertTrue(json.out().contains("\"count\" : 13") && json.out().contains("\"previous\" : \"?group=concept&page=1\""), json.out());
+        assertTrue(json.out().contains("\"count\":13") && json.out().contains("\"previous\":\"?group=concept&page=1\""), json.out());
         Run html = run("view", "thinker:evan-hubinger", "--db", db.toString(), "--format", "html", "--threshold", "0.9");
         assertEquals(0, html.code(), html.err());
         assertTrue(html.out().contains("<h1>Evan Hubinger</h1>") && !html.out().contains("Related by similarity"), html.out());

@@ -1,0 +1,105 @@
+package org.lodestar.view;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.lodestar.ontology.KG;
+import org.lodestar.ontology.Ontology;
+import org.lodestar.rdf.Uris;
+import org.lodestar.util.ClasspathFolder;
+
+/**
+ * Whole views of the largest hubs, made at build time. A view costs in proportion to what it shows,
+ * and a hub shows a full page of every group, every justification behind each member and a page of
+ * similar entities (~400 KB of JSON for the largest at 20,000 entities, 100-200 ms to make even from
+ * the stored pages), so the build stores the view records of each entity with more than
+ * {@link #MIN_DEGREE} neighbours, for the server's default options, as JSON
+ * ({@code kg:StoredView}, {@code kg:viewData}). A view asked for with those options is read back from
+ * them and rendered in whatever format was asked for; any other view is made as usual.
+ *
+ * <p>The records are those this code makes, so they are read only by the same code: the derived
+ * graph says which code wrote them ({@link #CODE}), and a build with other code derives them again.
+ */
+public final class StoredViews {
+    /** An entity with more neighbours than this has its view stored: past two pages' worth. */
+    public static final int MIN_DEGREE = 2 * ViewOptions.DEFAULT_PAGE_SIZE;
+    /** A hash of the classes and queries that make views. */
+    public static final String CODE = codeHash();
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Var FOCUS = Var.alloc("focus");
+
+    private StoredViews() {}
+
+    /** Whether a stored view can answer for these options, besides its threshold and kinds of link. */
+    static boolean serves(ViewOptions options) {
+        return options.page() == 1 && options.group() == null && options.pageSize() == ViewOptions.DEFAULT_PAGE_SIZE;
+    }
+
+    /**
+     * The views of every entity with more than {@link #MIN_DEGREE} neighbours, made with
+     * {@code options}, as triples for the derived graph. Reads the dataset, which must hold what
+     * views read (degrees, and for speed the stored pages and sections); the caller holds a transaction.
+     */
+    public static Graph make(DatasetGraph dataset, Uris uris, Ontology ontology, ViewOptions options) {
+        if (!serves(options))
+            throw new IllegalArgumentException("views are stored for the first page of every group only: " + options);
+        Graph out = GraphFactory.createDefaultGraph();
+        out.add(Triple.create(uris.derivedGraph(), KG.storedViewCode, NodeFactory.createLiteralString(CODE)));
+        ViewBuilder builder = new ViewBuilder(dataset, new EntityIds(ontology, uris.base()));
+        Binding min = BindingFactory.binding(Var.alloc("minDegree"), HubNeighbourhoods.integer(MIN_DEGREE));
+        for (Binding hub : ViewQuery.rows(dataset, ViewQuery.VIEW_HUBS.query(), min)) {
+            Node focus = hub.get(FOCUS);
+            String slug = focus.getURI().substring(focus.getURI().lastIndexOf('/') + 1);
+            builder.build(focus, slug, options).ifPresent(view -> write(out, uris.storedView(focus), focus, options, view));
+        }
+        return out;
+    }
+
+    private static void write(Graph out, Node stored, Node focus, ViewOptions options, EntityView view) {
+        out.add(Triple.create(stored, RDF.type.asNode(), KG.StoredView));
+        out.add(Triple.create(stored, KG.viewOf, focus));
+        out.add(Triple.create(stored, KG.forThreshold, HubSimilarity.threshold(options)));
+        out.add(Triple.create(stored, KG.withImported, NodeValue.makeBoolean(options.imported()).asNode()));
+        out.add(Triple.create(stored, KG.withComputed, NodeValue.makeBoolean(options.computed()).asNode()));
+        out.add(Triple.create(stored, KG.viewData, NodeFactory.createLiteralDT(GSON.toJson(view), RDF.dtRDFJSON)));
+    }
+
+    /** A stored view, as the view asked for with {@code options} (which it was stored for). */
+    static EntityView read(String data, ViewOptions options) {
+        EntityView v = GSON.fromJson(data, EntityView.class);
+        EntityView.Similar similar = v.similar() == null ? null
+                : new EntityView.Similar(options.threshold(), v.similar().count(), v.similar().members());
+        return new EntityView(v.uri(), v.id(), v.typeKey(), v.slug(), v.status(), v.label(), v.description(),
+                v.seedPage(), v.groups(), similar, options);
+    }
+
+    private static String codeHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String folder : List.of("org/lodestar/view", "queries"))
+                for (String file : ClasspathFolder.list(folder, "")) {
+                    digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
+                    digest.update(ClasspathFolder.bytes(file));
+                }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
