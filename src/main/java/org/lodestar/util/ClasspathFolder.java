@@ -29,11 +29,26 @@ public final class ClasspathFolder {
         URL url = ClasspathFolder.class.getClassLoader().getResource(folder);
         if (url == null)
             throw new IllegalStateException("folder '" + folder + "' is not on the class path");
+        return listAt(url, folder, suffix, false);
+    }
+
+    /**
+     * Names (package folder/file) of the files beside {@code anchor}'s class file, in the jar or folder
+     * it was loaded from, sorted. Unlike {@link #list}, which lists the first folder of that name on the
+     * class path, this never lists another root's files of the same package (tests' classes).
+     */
+    public static List<String> listBeside(Class<?> anchor, String suffix) {
+        String folder = anchor.getPackageName().replace('.', '/');
+        return listAt(anchor.getResource(anchor.getSimpleName() + ".class"), folder, suffix, true);
+    }
+
+    private static List<String> listAt(URL url, String folder, String suffix, boolean isFile) {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme()))
                 return listIn(jarFileSystem(uri).getPath(folder), folder, suffix);
-            return listIn(Path.of(uri), folder, suffix);
+            Path path = Path.of(uri);
+            return listIn(isFile ? path.getParent() : path, folder, suffix);
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot list folder '" + folder + "' on the class path", e);
         }

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.jena.graph.Graph;
@@ -27,18 +28,23 @@ import org.lodestar.util.ClasspathFolder;
  * Whole views of the largest hubs, made at build time. A view costs in proportion to what it shows,
  * and a hub shows a full page of every group, every justification behind each member and a page of
  * similar entities (~400 KB of JSON for the largest at 20,000 entities, 100-200 ms to make even from
- * the stored pages), so the build stores the view records of each entity with more than
- * {@link #MIN_DEGREE} neighbours, for the server's default options, as JSON
- * ({@code kg:StoredView}, {@code kg:viewData}). A view asked for with those options is read back from
- * them and rendered in whatever format was asked for; any other view is made as usual.
+ * the stored pages). So the build stores the view records ({@link EntityView}, as JSON in a
+ * {@code kg:StoredView}'s {@code kg:viewData}) of each entity with more than {@link #MIN_DEGREE}
+ * typed edges, made with the build's similarity settings: those a server started with the same
+ * settings shows by default. A view asked for with those options is read back and rendered in
+ * whatever format was asked for; any other view is made as usual, as is every view of a server
+ * whose threshold or kinds of link differ from the build's.
  *
  * <p>The records are those this code makes, so they are read only by the same code: the derived
  * graph says which code wrote them ({@link #CODE}), and a build with other code derives them again.
  */
 public final class StoredViews {
-    /** An entity with more neighbours than this has its view stored: past two pages' worth. */
+    /** An entity with more typed edges (kg:degree) than this has its view stored: two pages' worth. */
     public static final int MIN_DEGREE = 2 * ViewOptions.DEFAULT_PAGE_SIZE;
-    /** A hash of the classes and queries that make views. */
+    /**
+     * A hash of what makes the records: this package's classes (renderers too, which only costs a
+     * rederive when they change), the queries and the ontology.
+     */
     public static final String CODE = codeHash();
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -52,7 +58,7 @@ public final class StoredViews {
     }
 
     /**
-     * The views of every entity with more than {@link #MIN_DEGREE} neighbours, made with
+     * The views of every entity with more than {@link #MIN_DEGREE} typed edges, made with
      * {@code options}, as triples for the derived graph. Reads the dataset, which must hold what
      * views read (degrees, and for speed the stored pages and sections); the caller holds a transaction.
      */
@@ -92,11 +98,13 @@ public final class StoredViews {
     private static String codeHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String folder : List.of("org/lodestar/view", "queries"))
-                for (String file : ClasspathFolder.list(folder, "")) {
-                    digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
-                    digest.update(ClasspathFolder.bytes(file));
-                }
+            List<String> files = new ArrayList<>(ClasspathFolder.listBeside(StoredViews.class, ".class"));
+            files.addAll(ClasspathFolder.list("queries", ".rq"));
+            files.addAll(ClasspathFolder.list("ontology", ".ttl")); // type keys and groups of the entities a view names
+            for (String file : files) {
+                digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update(ClasspathFolder.bytes(file));
+            }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
