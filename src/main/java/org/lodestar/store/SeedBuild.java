@@ -18,6 +18,7 @@ import org.lodestar.view.HubNeighbourhoods;
 import org.lodestar.view.HubSimilarity;
 import org.lodestar.view.StoredRankings;
 import org.lodestar.view.StoredViews;
+import org.lodestar.view.ViewOptions;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.PipelineResult;
@@ -174,13 +175,13 @@ public final class SeedBuild {
         });
         derived.find().forEachRemaining(t -> dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
         // Hub pages rank by the degrees just written, so they are read from the dataset, not computed beside them.
+        ViewOptions shown = ViewOptions.defaults(similarity.settings());
         clock.time("rank", () -> {
             keep(HubNeighbourhoods.rank(dataset, pipeline.uris()), derived, dataset, derivedGraph);
             // after the similarity links above, which it ranks
-            keep(HubSimilarity.rank(dataset, pipeline.uris(), HubSimilarity.defaults(similarity.settings())), derived, dataset, derivedGraph);
+            keep(HubSimilarity.rank(dataset, pipeline.uris(), shown), derived, dataset, derivedGraph);
             // last: a stored view is made of everything above
-            keep(StoredViews.make(dataset, pipeline.uris(), pipeline.ontology(), HubSimilarity.defaults(similarity.settings())),
-                    derived, dataset, derivedGraph);
+            keep(StoredViews.make(dataset, pipeline.uris(), pipeline.ontology(), shown), derived, dataset, derivedGraph);
             return null;
         });
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));

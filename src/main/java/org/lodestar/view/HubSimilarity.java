@@ -1,6 +1,5 @@
 package org.lodestar.view;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -16,7 +15,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
 import org.lodestar.rdf.Uris;
-import org.lodestar.similarity.SimilaritySettings;
 
 /**
  * Ranks at build time the similarity sections of the entities that many similarity links name. A
@@ -34,12 +32,6 @@ public final class HubSimilarity {
     public static final int MIN_LINKS = 2 * STORED;
 
     private HubSimilarity() {}
-
-    /** The view options a server with these settings uses by default, which the stored sections are for. */
-    public static ViewOptions defaults(SimilaritySettings settings) {
-        return new ViewOptions(new BigDecimal(settings.thresholdLexical()), STORED, 1, null,
-                settings.mode().showsImported(), settings.mode().showsComputed());
-    }
 
     /**
      * The stored sections of every entity named by more than {@link #MIN_LINKS} links, as triples

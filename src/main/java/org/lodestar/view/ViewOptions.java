@@ -1,6 +1,7 @@
 package org.lodestar.view;
 
 import java.math.BigDecimal;
+import org.lodestar.similarity.SimilaritySettings;
 
 /**
  * What a view shows besides its focus.
@@ -25,6 +26,15 @@ public record ViewOptions(BigDecimal threshold, int pageSize, int page, String g
             throw new IllegalArgumentException("page size must be at least 1");
         if (page < 1)
             throw new IllegalArgumentException("page must be at least 1");
+    }
+
+    /**
+     * What a server with these similarity settings shows by default: the first page of every group,
+     * the settings' threshold and kinds of link. The build stores rankings and views for these.
+     */
+    public static ViewOptions defaults(SimilaritySettings settings) {
+        return new ViewOptions(new BigDecimal(settings.thresholdLexical()), DEFAULT_PAGE_SIZE, 1, null,
+                settings.mode().showsImported(), settings.mode().showsComputed());
     }
 
     /** Showing imported and computed similarity links alike. */

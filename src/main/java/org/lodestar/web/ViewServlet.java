@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lodestar.rdf.Uris;
-import org.lodestar.similarity.SimilarityMode;
 import org.lodestar.view.Links;
 import org.lodestar.view.ViewFormat;
 import org.lodestar.view.ViewOptions;
@@ -36,9 +35,7 @@ public final class ViewServlet extends HttpServlet {
     ViewServlet(Site site, ServerSettings settings) {
         this.site = site;
         this.views = new Views(site.store(), site.ontology(), settings.base());
-        SimilarityMode mode = settings.similarity().mode();
-        this.defaults = new ViewOptions(new BigDecimal(settings.similarity().thresholdLexical()), ViewOptions.DEFAULT_PAGE_SIZE,
-                1, null, mode.showsImported(), mode.showsComputed());
+        this.defaults = ViewOptions.defaults(settings.similarity());
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.lodestar.store.KnowledgeStore;
  */
 class HubSimilarityTest {
     static final int PEERS = 140, TYPED = 5, BACK = 10;
-    static final ViewOptions STORED_FOR = HubSimilarity.defaults(SimilaritySettings.IMPORTED_ONLY);
+    static final ViewOptions STORED_FOR = ViewOptions.defaults(SimilaritySettings.IMPORTED_ONLY);
     static final Node STAR = NodeFactory.createURI(ViewFixtures.BASE + "id/concept/star");
     static KnowledgeStore store;
 

@@ -27,7 +27,7 @@ import org.lodestar.store.SeedBuild;
  */
 class StoredViewsTest {
     static final int N = 120;
-    static final ViewOptions STORED_FOR = HubSimilarity.defaults(SimilaritySettings.IMPORTED_ONLY);
+    static final ViewOptions STORED_FOR = ViewOptions.defaults(SimilaritySettings.IMPORTED_ONLY);
     static final Node HUB = NodeFactory.createURI(ViewFixtures.BASE + "id/concept/hub");
     static final Node DERIVED = new Uris(ViewFixtures.BASE).derivedGraph();
 
