@@ -53,9 +53,7 @@ public final class HubSimilarity {
     private static void write(Graph out, Node section, Node focus, ViewOptions options, List<Binding> rows) {
         out.add(Triple.create(section, RDF.type.asNode(), KG.RankedSimilarity));
         out.add(Triple.create(section, KG.similarityOf, focus));
-        out.add(Triple.create(section, KG.forThreshold, threshold(options)));
-        out.add(Triple.create(section, KG.withImported, NodeValue.makeBoolean(options.imported()).asNode()));
-        out.add(Triple.create(section, KG.withComputed, NodeValue.makeBoolean(options.computed()).asNode()));
+        madeFor(out, section, options);
         var byEntity = Similarity.byEntity(rows);
         out.add(Triple.create(section, KG.similarCount, HubNeighbourhoods.integer(byEntity.size())));
         int rank = 0;
@@ -69,6 +67,16 @@ public final class HubSimilarity {
                 out.add(Triple.create(row, KG.viaLink, Rows.node(link, "link")));
                 out.add(Triple.create(row, KG.similarEntity, Rows.node(link, "other")));
             }
+    }
+
+    /**
+     * The threshold and kinds of link that something stored at build time was made for (a section
+     * here, a whole view in {@link StoredViews}), as the queries that read it back match them.
+     */
+    static void madeFor(Graph out, Node stored, ViewOptions options) {
+        out.add(Triple.create(stored, KG.forThreshold, threshold(options)));
+        out.add(Triple.create(stored, KG.withImported, NodeValue.makeBoolean(options.imported()).asNode()));
+        out.add(Triple.create(stored, KG.withComputed, NodeValue.makeBoolean(options.computed()).asNode()));
     }
 
     /** The threshold as the queries take it, one way of writing each number: 0.650 is the 0.65 stored. */

@@ -2,7 +2,6 @@ package org.lodestar.view;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.lodestar.ontology.KG;
 
@@ -20,7 +19,7 @@ public final class StoredRankings {
     public static boolean current(Graph derived, Node derivedGraph) {
         return derived.contains(derivedGraph, KG.rankedPageSize, HubNeighbourhoods.integer(HubNeighbourhoods.STORED))
                 && derived.contains(derivedGraph, KG.rankedSimilarityMinimum, HubNeighbourhoods.integer(HubSimilarity.MIN_LINKS))
-                && derived.contains(derivedGraph, KG.storedViewCode, NodeFactory.createLiteralString(StoredViews.CODE));
+                && derived.contains(derivedGraph, KG.storedViewCode, StoredViews.CODE_LITERAL);
     }
 
     /**

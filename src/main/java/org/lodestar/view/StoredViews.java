@@ -16,7 +16,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
@@ -46,6 +45,8 @@ public final class StoredViews {
      * rederive when they change), the queries and the ontology.
      */
     public static final String CODE = codeHash();
+    /** {@link #CODE} as the derived graph states it (kg:storedViewCode) and the header query is bound with. */
+    static final Node CODE_LITERAL = NodeFactory.createLiteralString(CODE);
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final Var FOCUS = Var.alloc("focus");
@@ -66,7 +67,7 @@ public final class StoredViews {
         if (!serves(options))
             throw new IllegalArgumentException("views are stored for the first page of every group only: " + options);
         Graph out = GraphFactory.createDefaultGraph();
-        out.add(Triple.create(uris.derivedGraph(), KG.storedViewCode, NodeFactory.createLiteralString(CODE)));
+        out.add(Triple.create(uris.derivedGraph(), KG.storedViewCode, CODE_LITERAL));
         ViewBuilder builder = new ViewBuilder(dataset, new EntityIds(ontology, uris.base()));
         Binding min = BindingFactory.binding(Var.alloc("minDegree"), HubNeighbourhoods.integer(MIN_DEGREE));
         for (Binding hub : ViewQuery.rows(dataset, ViewQuery.VIEW_HUBS.query(), min)) {
@@ -80,9 +81,7 @@ public final class StoredViews {
     private static void write(Graph out, Node stored, Node focus, ViewOptions options, EntityView view) {
         out.add(Triple.create(stored, RDF.type.asNode(), KG.StoredView));
         out.add(Triple.create(stored, KG.viewOf, focus));
-        out.add(Triple.create(stored, KG.forThreshold, HubSimilarity.threshold(options)));
-        out.add(Triple.create(stored, KG.withImported, NodeValue.makeBoolean(options.imported()).asNode()));
-        out.add(Triple.create(stored, KG.withComputed, NodeValue.makeBoolean(options.computed()).asNode()));
+        HubSimilarity.madeFor(out, stored, options);
         out.add(Triple.create(stored, KG.viewData, NodeFactory.createLiteralDT(GSON.toJson(view), RDF.dtRDFJSON)));
     }
 

@@ -43,7 +43,7 @@ final class ViewBuilder {
 
     Optional<EntityView> build(Node focus, String slug, ViewOptions options) {
         List<Binding> header = exec(ViewQuery.ENTITY_HEADER.query(), Binding.builder().add(FOCUS, focus)
-                .add(VIEW_CODE, NodeFactory.createLiteralString(StoredViews.CODE)).build());
+                .add(VIEW_CODE, StoredViews.CODE_LITERAL).build());
         if (header.isEmpty())
             return Optional.empty();
         Binding h = header.get(0);
