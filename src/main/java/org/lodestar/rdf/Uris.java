@@ -65,8 +65,13 @@ public final class Uris {
 
     /** Hex SHA-256 of the text, cut to {@code length} characters. */
     public static String hash(String text, int length) {
+        return hash(text.getBytes(StandardCharsets.UTF_8), length);
+    }
+
+    /** Hex SHA-256 of the bytes, cut to {@code length} characters. */
+    public static String hash(byte[] bytes, int length) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(digest).substring(0, length);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -2,11 +2,9 @@ package org.lodestar.view;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -95,18 +93,14 @@ public final class StoredViews {
     }
 
     private static String codeHash() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<String> files = new ArrayList<>(ClasspathFolder.listBeside(StoredViews.class, ".class"));
-            files.addAll(ClasspathFolder.list("queries", ".rq"));
-            files.addAll(ClasspathFolder.list("ontology", ".ttl")); // type keys and groups of the entities a view names
-            for (String file : files) {
-                digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
-                digest.update(ClasspathFolder.bytes(file));
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        List<String> files = new ArrayList<>(ClasspathFolder.listBeside(StoredViews.class, ".class"));
+        files.addAll(ClasspathFolder.list("queries", ".rq"));
+        files.addAll(ClasspathFolder.list("ontology", ".ttl")); // type keys and groups of the entities a view names
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String file : files) {
+            all.writeBytes((file + "\n").getBytes(StandardCharsets.UTF_8));
+            all.writeBytes(ClasspathFolder.bytes(file));
         }
+        return Uris.hash(all.toByteArray(), 16);
     }
 }
