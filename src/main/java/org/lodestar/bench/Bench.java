@@ -69,14 +69,18 @@ public final class Bench {
             try {
                 BenchContext c = new BenchContext(s, store, new Uris(BASE), new Http("http://localhost:" + server.getHttpPort()),
                         entities, work, work.resolve("dump.nq"), log);
-                List<Measurement> measurements = List.of(new LoaderComparison(), new ViewLatency(),
-                        new DerefThroughput(), new SimilarityFigures(embedder));
-                for (Measurement m : measurements) {
+                List<String> skipped = new ArrayList<>();
+                for (Measurement m : measurements(embedder)) {
+                    if (!s.measure().contains(m.name())) {
+                        skipped.add(m.name());
+                        continue;
+                    }
                     long start = System.nanoTime();
                     int before = r.size();
                     m.run(c, r);
                     log.printf("%s done in %.1f s: %s%n", m.name(), (System.nanoTime() - start) / 1e9, r.since(before));
                 }
+                r.put("skipped", skipped.isEmpty() ? null : String.join(",", skipped));
             } finally {
                 server.stop();
                 TDBInternal.expel(store.dataset());
@@ -90,6 +94,11 @@ public final class Bench {
         }
         r.put("machine", machine.put("load_average_end", Machine.loadAverage()));
         return r;
+    }
+
+    /** Every measurement, named as {@link BenchSettings#MEASUREMENTS} lists them. */
+    static List<Measurement> measurements(TimedEmbedder embedder) {
+        return List.of(new LoaderComparison(), new ViewLatency(), new DerefThroughput(), new SimilarityFigures(embedder));
     }
 
     /** Computed similarity links as the server's default makes them, or none with --no-embed. */

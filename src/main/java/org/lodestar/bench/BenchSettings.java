@@ -1,6 +1,8 @@
 package org.lodestar.bench;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * How to run the benchmark.
@@ -12,8 +14,17 @@ import java.nio.file.Path;
  * @param clients  concurrent clients for dereferencing
  * @param embed    compute similarity links with the embedding model (the server's default), or imported links only
  * @param keep     keep the work folder afterwards
+ * @param measure  the measurements to run, by name ({@link #MEASUREMENTS}); the build is always timed
  */
 public record BenchSettings(int entities, long seed, Path out, Path work, int views, int requests, int clients,
-                            boolean embed, boolean keep) {
+                            boolean embed, boolean keep, Set<String> measure) {
     public static final int VIEWS = 1_000, REQUESTS = 4_000, CLIENTS = 32;
+    /** Every measurement, in the order a run makes them. */
+    public static final List<String> MEASUREMENTS = List.of("loading", "views", "dereferencing", "similarity");
+
+    public BenchSettings {
+        measure = Set.copyOf(measure);
+        if (!MEASUREMENTS.containsAll(measure))
+            throw new IllegalArgumentException("unknown measurement in " + measure + "; known: " + MEASUREMENTS);
+    }
 }

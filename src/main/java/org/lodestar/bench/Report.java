@@ -45,6 +45,8 @@ public final class Report {
             out.append(String.format(Locale.ROOT, "%nmachine: %s cores (%s), %s MB, load average %s at the start, %s at the end, %s, %s%n",
                     m.get("cores"), m.get("cpu"), m.get("memory_mb"), f(m.get("load_average"), 2), f(m.get("load_average_end"), 2),
                     m.get("jvm"), m.get("os")));
+        if (r.get("skipped") != null)
+            out.append("not measured (--measure): ").append(r.get("skipped")).append('\n');
         out.append("n/a: the feature is not there yet, or was not run\n");
         return out.toString();
     }

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -31,6 +33,9 @@ final class BenchCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("requests").hasArg().argName("R").desc("dereferencing requests per side (default 4000)").build())
                 .addOption(Option.builder().longOpt("clients").hasArg().argName("C").desc("concurrent dereferencing clients (default 32)").build())
                 .addOption(Option.builder().longOpt("no-embed").desc("do not compute similarity links (no embed, similarity, recall figures)").build())
+                .addOption(Option.builder().longOpt("measure").hasArg().argName("LIST")
+                        .desc("which measurements to run, comma-separated, from " + String.join(",", BenchSettings.MEASUREMENTS)
+                                + " (default: all; the build is always timed)").build())
                 .addOption(Option.builder().longOpt("keep").desc("keep the work folder (pages, databases, dump) afterwards").build());
     }
 
@@ -74,6 +79,19 @@ final class BenchCommand implements CliCommand {
                 (int) Args.number(line, "views", BenchSettings.VIEWS, 1, 10_000_000),
                 (int) Args.number(line, "requests", BenchSettings.REQUESTS, 1, 100_000_000),
                 (int) Args.number(line, "clients", BenchSettings.CLIENTS, 1, 1024),
-                !line.hasOption("no-embed"), line.hasOption("keep"));
+                !line.hasOption("no-embed"), line.hasOption("keep"), measurements(line));
+    }
+
+    private static Set<String> measurements(CommandLine line) throws UsageException {
+        if (!line.hasOption("measure"))
+            return Set.copyOf(BenchSettings.MEASUREMENTS);
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : line.getOptionValue("measure").split(",", -1)) {
+            if (!BenchSettings.MEASUREMENTS.contains(name.strip()))
+                throw new UsageException("--measure: '" + name.strip() + "' is not a measurement; choose from "
+                        + String.join(",", BenchSettings.MEASUREMENTS));
+            names.add(name.strip());
+        }
+        return names;
     }
 }
