@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -78,6 +80,39 @@ public final class StoredViews {
             builder.build(focus, slug, options).ifPresent(view -> write(out, uris.storedView(focus), focus, options, view));
         }
         return out;
+    }
+
+    /**
+     * Why the stored views will not be read by a server whose views default to {@code defaults},
+     * if there are stored views and that is so: they were made by other code (or a SPARQL update
+     * has set them aside until the next build), or for another threshold or other kinds of link.
+     * The caller holds a read transaction.
+     */
+    public static Optional<String> unread(DatasetGraph dataset, Node derivedGraph, ViewOptions defaults) {
+        List<Binding> made = ViewQuery.rows(dataset, ViewQuery.STORED_VIEW_SETTINGS.query(), BindingFactory.empty());
+        if (made.isEmpty())
+            return Optional.empty();
+        long views = made.stream().mapToLong(b -> Rows.integer(b, "views")).sum();
+        if (!dataset.contains(derivedGraph, derivedGraph, KG.storedViewCode, CODE_LITERAL))
+            return Optional.of(String.format(Locale.ROOT, "the %,d stored views are not read: another version of Lodestar made them,"
+                    + " or a SPARQL update changed the data since; the next build makes them again", views));
+        Node threshold = HubSimilarity.threshold(defaults);
+        boolean match = made.stream().anyMatch(b -> b.get(Var.alloc("threshold")).sameValueAs(threshold)
+                && Rows.bool(b, "showImported") == defaults.imported() && Rows.bool(b, "showComputed") == defaults.computed());
+        if (match)
+            return Optional.empty();
+        Binding first = made.get(0);
+        return Optional.of(String.format(Locale.ROOT, "the %,d stored views are not read: they were made for threshold %s"
+                        + " with %s, and this server shows threshold %s with %s; serve with the build's --threshold and"
+                        + " --similarity, or build with this server's, to read them",
+                views, first.get(Var.alloc("threshold")).getLiteralLexicalForm(),
+                kinds(Rows.bool(first, "showImported"), Rows.bool(first, "showComputed")),
+                defaults.threshold().toPlainString(), kinds(defaults.imported(), defaults.computed())));
+    }
+
+    private static String kinds(boolean imported, boolean computed) {
+        return imported && computed ? "imported and computed links" : imported ? "imported links only"
+                : computed ? "computed links only" : "no similarity links";
     }
 
     private static void write(Graph out, Node stored, Node focus, ViewOptions options, EntityView view) {

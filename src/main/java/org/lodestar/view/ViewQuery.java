@@ -27,7 +27,8 @@ enum ViewQuery {
     STORED_SIMILAR("stored_similar.rq"),
     SIMILARITY_HUBS("similarity_hubs.rq"),
     VIEW_HUBS("view_hubs.rq"),
-    STORED_VIEW("stored_view.rq");
+    STORED_VIEW("stored_view.rq"),
+    STORED_VIEW_SETTINGS("stored_view_settings.rq");
 
     static final String FOLDER = "queries/";
 

@@ -1,6 +1,7 @@
 package org.lodestar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,9 @@ import java.nio.file.Path;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.bench.Generator;
+import org.lodestar.ontology.Ontology;
+import org.lodestar.similarity.SimilarityMode;
 import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.web.ServerSettings;
 
@@ -41,8 +45,27 @@ class ServeCommandTest {
                     URI.create("http://localhost:" + server.getHttpPort() + "/kg/sparql?query=" + q)).header("Accept", "text/csv").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("n\r\n3\r\n", r.body(), "Hubinger, Greenblatt et al. and Carlsmith, each once though several pages name them");
+            assertTrue(err.toString(StandardCharsets.UTF_8).isEmpty(), err.toString(StandardCharsets.UTF_8));
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void aServerWithAnotherThresholdThanTheBuildSaysItsStoredViewsAreNotRead() throws Exception {
+        Path seeds = dir.resolve("seeds"), db = dir.resolve("tdb2");
+        new Generator(Ontology.load()).generate(300, 7, seeds); // power-law degrees: some entities have stored views
+        FusekiServer built = start(new ServerSettings(0, db, seeds, "http://localhost:8080/", null, 10_000, SimilaritySettings.IMPORTED_ONLY));
+        built.stop();
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("stored views"), err.toString(StandardCharsets.UTF_8));
+        FusekiServer other = start(new ServerSettings(0, db, seeds, "http://localhost:8080/", null, 10_000,
+                new SimilaritySettings(SimilarityMode.IMPORTED, 0.8, SimilaritySettings.DEFAULT_K)));
+        try {
+            assertTrue(err.toString(StandardCharsets.UTF_8).matches("(?s)note: the [0-9,]+ stored views are not read: they were made"
+                    + " for threshold 0.65 with imported links only, and this server shows threshold 0.8 with imported links only.*"),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            other.stop();
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -126,5 +127,27 @@ class StoredViewsTest {
         new SeedBuild(ViewFixtures.PIPELINE, false).run(store, pages());
         assertTrue(Txn.calculateRead(store.dataset(), () -> store.dataset().contains(DERIVED, DERIVED, KG.storedViewCode, code)),
                 "derived again with this code's hash");
+    }
+
+    @Test
+    void theServerIsToldWhyStoredViewsWillNotBeRead() throws Exception {
+        KnowledgeStore store = ViewFixtures.build(pages());
+        assertEquals(Optional.empty(), unread(store, STORED_FOR), "the build's own settings read them");
+        assertEquals(Optional.empty(), unread(store, new ViewOptions(new BigDecimal("0.650"), 50, 1, null, true, false)),
+                "the same threshold, written otherwise");
+        String threshold = unread(store, new ViewOptions(new BigDecimal("0.8"), 50, 1, null, true, false)).orElseThrow();
+        assertTrue(threshold.contains("the 1 stored views are not read: they were made for threshold 0.65 with imported links only,"
+                + " and this server shows threshold 0.8 with imported links only"), threshold);
+        String kinds = unread(store, ViewOptions.defaults(SimilaritySettings.DEFAULT)).orElseThrow();
+        assertTrue(kinds.contains("this server shows threshold 0.65 with imported and computed links"), kinds);
+        Txn.executeWrite(store.dataset(), () -> StoredRankings.invalidate(store.dataset(), DERIVED));
+        String stale = unread(store, STORED_FOR).orElseThrow();
+        assertTrue(stale.contains("another version of Lodestar made them, or a SPARQL update"), stale);
+        assertEquals(Optional.empty(), unread(ViewFixtures.build(Hub.pages(3)), new ViewOptions(new BigDecimal("0.8"), 50, 1, null, true, false)),
+                "nothing stored, nothing to say");
+    }
+
+    private static Optional<String> unread(KnowledgeStore store, ViewOptions defaults) {
+        return Txn.calculateRead(store.dataset(), () -> StoredViews.unread(store.dataset(), DERIVED, defaults));
     }
 }
