@@ -46,7 +46,8 @@ public final class Report {
                     m.get("cores"), m.get("cpu"), m.get("memory_mb"), f(m.get("load_average"), 2), f(m.get("load_average_end"), 2),
                     m.get("jvm"), m.get("os")));
         if (r.get("skipped") != null)
-            out.append("not measured (--measure): ").append(r.get("skipped")).append('\n');
+            out.append("not measured (--measure): ").append(r.get("skipped"))
+                    .append("; a partial run's figures do not compare with a full run's\n");
         out.append("n/a: the feature is not there yet, or was not run\n");
         return out.toString();
     }

@@ -35,7 +35,9 @@ final class BenchCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("no-embed").desc("do not compute similarity links (no embed, similarity, recall figures)").build())
                 .addOption(Option.builder().longOpt("measure").hasArg().argName("LIST")
                         .desc("which measurements to run, comma-separated, from " + String.join(",", BenchSettings.MEASUREMENTS)
-                                + " (default: all; the build is always timed)").build())
+                                + " (default: all; the build is always timed; similarity gives the embedding rate and recall)."
+                                + " A partial run's figures do not compare with a full run's: loading reads the whole store and"
+                                + " writes another before the views are timed").build())
                 .addOption(Option.builder().longOpt("keep").desc("keep the work folder (pages, databases, dump) afterwards").build());
     }
 
@@ -86,12 +88,12 @@ final class BenchCommand implements CliCommand {
         if (!line.hasOption("measure"))
             return Set.copyOf(BenchSettings.MEASUREMENTS);
         Set<String> names = new LinkedHashSet<>();
-        for (String name : line.getOptionValue("measure").split(",", -1)) {
+        for (String name : String.join(",", line.getOptionValues("measure")).split(",", -1)) {
             if (!BenchSettings.MEASUREMENTS.contains(name.strip()))
-                throw new UsageException("--measure: '" + name.strip() + "' is not a measurement; choose from "
-                        + String.join(",", BenchSettings.MEASUREMENTS));
+                throw new UsageException("--measure: " + (name.isBlank() ? "an empty name" : "'" + name.strip() + "'")
+                        + " is not a measurement; choose from " + String.join(",", BenchSettings.MEASUREMENTS));
             names.add(name.strip());
         }
-        return names;
+        return Set.copyOf(names);
     }
 }

@@ -161,8 +161,10 @@ public final class SeedBuild {
     }
 
     private void rederive(DatasetGraph dataset, Node derivedGraph) {
+        // What the new derived graph takes from the old: computed links and the update token. The
+        // stored views' JSON is most of the old graph's bytes and none of that, so it is not copied.
         Graph previous = GraphFactory.createDefaultGraph();
-        dataset.getGraph(derivedGraph).find().forEachRemaining(previous::add);
+        dataset.getGraph(derivedGraph).find().filterDrop(t -> t.predicateMatches(KG.viewData)).forEachRemaining(previous::add);
         dataset.removeGraph(derivedGraph);
         Graph derived = GraphFactory.createDefaultGraph();
         clock.time("derive", () -> {

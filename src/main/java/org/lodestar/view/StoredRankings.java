@@ -7,7 +7,7 @@ import org.lodestar.ontology.KG;
 
 /**
  * Whether the rankings the build stored (hubs' first pages, {@link HubNeighbourhoods}; crowded
- * similarity sections, {@link HubSimilarity}; the largest hubs' whole views, {@link StoredViews})
+ * similarity sections, {@link HubSimilarity}; the whole views of entities with many typed edges, {@link StoredViews})
  * may be read. Each kind states on the derived graph
  * what it was made with; views read a kind only while its statement is there, and a build derives
  * again when one is missing or says something else.

@@ -21,10 +21,11 @@ import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.SimilarityMode;
 import org.lodestar.util.ClasspathFolder;
 
 /**
- * Whole views of the hubs, made at build time. A view costs in proportion to what it shows,
+ * Whole views of the entities with many typed edges, made at build time. A view costs in proportion to what it shows,
  * and a hub shows a full page of every group, every justification behind each member and a page of
  * similar entities (~400 KB of JSON for the largest at 20,000 entities, 100-200 ms to make even from
  * the stored pages). So the build stores the view records ({@link EntityView}, as JSON in a
@@ -39,9 +40,9 @@ import org.lodestar.util.ClasspathFolder;
  */
 public final class StoredViews {
     /**
-     * An entity with more typed edges (kg:degree) than this, half a page, has its view stored. At
-     * 200,000 entities, views made at request time took a median of 42 ms from 25 typed edges up and
-     * ~17 ms below (the database no longer stays in memory), so the cut was lowered from 100 to 25.
+     * An entity with more typed edges (kg:degree) than this, half a page, has its view stored: on a
+     * graph too large to stay in memory, making a view at request time costs more than the view
+     * target allows from about this many edges up (README, Benchmarks).
      */
     public static final int MIN_DEGREE = ViewOptions.DEFAULT_PAGE_SIZE / 2;
     /**
@@ -84,35 +85,36 @@ public final class StoredViews {
 
     /**
      * Why the stored views will not be read by a server whose views default to {@code defaults},
-     * if there are stored views and that is so: they were made by other code (or a SPARQL update
-     * has set them aside until the next build), or for another threshold or other kinds of link.
-     * The caller holds a read transaction.
+     * if there are stored views and that is so: other code made them (or a SPARQL update has set
+     * them aside until the next build), or they were made for other similarity options. Decided as
+     * the reader decides: the code's hash anywhere in the dataset, the options' exact terms. The
+     * caller holds a read transaction.
      */
-    public static Optional<String> unread(DatasetGraph dataset, Node derivedGraph, ViewOptions defaults) {
+    public static Optional<String> unread(DatasetGraph dataset, ViewOptions defaults) {
         List<Binding> made = ViewQuery.rows(dataset, ViewQuery.STORED_VIEW_SETTINGS.query(), BindingFactory.empty());
         if (made.isEmpty())
             return Optional.empty();
         long views = made.stream().mapToLong(b -> Rows.integer(b, "views")).sum();
-        if (!dataset.contains(derivedGraph, derivedGraph, KG.storedViewCode, CODE_LITERAL))
-            return Optional.of(String.format(Locale.ROOT, "the %,d stored views are not read: another version of Lodestar made them,"
-                    + " or a SPARQL update changed the data since; the next build makes them again", views));
+        String stored = String.format(Locale.ROOT, "the %,d stored view%s", views, views == 1 ? "" : "s"),
+                are = views == 1 ? " is" : " are", them = views == 1 ? "it" : "them";
+        if (!dataset.contains(Node.ANY, Node.ANY, KG.storedViewCode, CODE_LITERAL))
+            return Optional.of(stored + are + " not read: another version of Lodestar made " + them
+                    + ", or a SPARQL update changed the data since; the next build makes " + them + " again");
         Node threshold = HubSimilarity.threshold(defaults);
-        boolean match = made.stream().anyMatch(b -> b.get(Var.alloc("threshold")).sameValueAs(threshold)
-                && Rows.bool(b, "showImported") == defaults.imported() && Rows.bool(b, "showComputed") == defaults.computed());
-        if (match)
+        if (made.stream().anyMatch(b -> Rows.node(b, "threshold").equals(threshold)
+                && Rows.bool(b, "showImported") == defaults.imported() && Rows.bool(b, "showComputed") == defaults.computed()))
             return Optional.empty();
-        Binding first = made.get(0);
-        return Optional.of(String.format(Locale.ROOT, "the %,d stored views are not read: they were made for threshold %s"
-                        + " with %s, and this server shows threshold %s with %s; serve with the build's --threshold and"
-                        + " --similarity, or build with this server's, to read them",
-                views, first.get(Var.alloc("threshold")).getLiteralLexicalForm(),
-                kinds(Rows.bool(first, "showImported"), Rows.bool(first, "showComputed")),
-                defaults.threshold().toPlainString(), kinds(defaults.imported(), defaults.computed())));
+        Binding most = made.get(0);
+        return Optional.of(stored + " (built with " + options(Rows.node(most, "threshold").getLiteralLexicalForm(),
+                Rows.bool(most, "showImported"), Rows.bool(most, "showComputed")) + ")" + are + " not read by this server ("
+                + options(defaults.threshold().toPlainString(), defaults.imported(), defaults.computed())
+                + "): serve with the build's options, or build again with the server's, to read them");
     }
 
-    private static String kinds(boolean imported, boolean computed) {
-        return imported && computed ? "imported and computed links" : imported ? "imported links only"
-                : computed ? "computed links only" : "no similarity links";
+    /** The command-line options that make views show these links: --threshold only where links are computed. */
+    private static String options(String threshold, boolean imported, boolean computed) {
+        SimilarityMode mode = !computed ? SimilarityMode.IMPORTED : imported ? SimilarityMode.BOTH : SimilarityMode.COMPUTED;
+        return "--similarity " + mode.word() + (computed ? " --threshold " + threshold : "");
     }
 
     private static void write(Graph out, Node stored, Node focus, ViewOptions options, EntityView view) {

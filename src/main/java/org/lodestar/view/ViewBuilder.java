@@ -25,8 +25,8 @@ import org.apache.jena.sparql.expr.NodeValue;
  *       for each group shown.</li>
  * </ul>
  * Then one query for the assertions behind all the members shown, one that ranks the similar
- * entities and one for the identifiers and types of those on the page. The largest hubs' views
- * are stored whole ({@link StoredViews}) and read back instead, when asked for as stored.
+ * entities and one for the identifiers and types of those on the page. The views of entities with
+ * more than {@link StoredViews#MIN_DEGREE} typed edges are stored whole ({@link StoredViews}) and read back instead, when asked for as stored.
  */
 final class ViewBuilder {
     private static final Var FOCUS = Var.alloc("focus"), CLASS = Var.alloc("class"),

@@ -48,7 +48,7 @@ class MainTest {
                 Arguments.of(new String[] {"build", "--seeds", "/no/such/folder"}, "--seeds: /no/such/folder"),
                 Arguments.of(new String[] {"build", "--bogus"}, "--bogus"),
                 Arguments.of(new String[] {"bench", "--entities", "10", "--measure", "views,speed"}, "--measure: 'speed' is not a measurement"),
-                Arguments.of(new String[] {"bench", "--entities", "10", "--measure", ""}, "--measure: '' is not a measurement"),
+                Arguments.of(new String[] {"bench", "--entities", "10", "--measure", "views,,similarity"}, "--measure: an empty name is not a measurement"),
                 Arguments.of(new String[] {"convert"}, "PATH: give at least one"),
                 Arguments.of(new String[] {"validate", "/no/such/page.txt"}, "/no/such/page.txt: no such file"));
     }

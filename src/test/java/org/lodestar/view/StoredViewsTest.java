@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.lodestar.ontology.KG;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.SimilarityMode;
 import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.store.SeedBuild;
@@ -135,19 +136,33 @@ class StoredViewsTest {
         assertEquals(Optional.empty(), unread(store, STORED_FOR), "the build's own settings read them");
         assertEquals(Optional.empty(), unread(store, new ViewOptions(new BigDecimal("0.650"), 50, 1, null, true, false)),
                 "the same threshold, written otherwise");
-        String threshold = unread(store, new ViewOptions(new BigDecimal("0.8"), 50, 1, null, true, false)).orElseThrow();
-        assertTrue(threshold.contains("the 1 stored views are not read: they were made for threshold 0.65 with imported links only,"
-                + " and this server shows threshold 0.8 with imported links only"), threshold);
-        String kinds = unread(store, ViewOptions.defaults(SimilaritySettings.DEFAULT)).orElseThrow();
-        assertTrue(kinds.contains("this server shows threshold 0.65 with imported and computed links"), kinds);
+        assertEquals(Optional.of("the 1 stored view (built with --similarity imported) is not read by this server"
+                        + " (--similarity both --threshold 0.65): serve with the build's options, or build again with the server's,"
+                        + " to read them"), unread(store, ViewOptions.defaults(SimilaritySettings.DEFAULT)));
+        String computed = unread(store, ViewOptions.defaults(new SimilaritySettings(SimilarityMode.COMPUTED, 0.8, 20))).orElseThrow();
+        assertTrue(computed.contains("not read by this server (--similarity computed --threshold 0.8)"), computed);
         Txn.executeWrite(store.dataset(), () -> StoredRankings.invalidate(store.dataset(), DERIVED));
-        String stale = unread(store, STORED_FOR).orElseThrow();
-        assertTrue(stale.contains("another version of Lodestar made them, or a SPARQL update"), stale);
-        assertEquals(Optional.empty(), unread(ViewFixtures.build(Hub.pages(3)), new ViewOptions(new BigDecimal("0.8"), 50, 1, null, true, false)),
+        assertEquals(Optional.of("the 1 stored view is not read: another version of Lodestar made it, or a SPARQL update"
+                + " changed the data since; the next build makes it again"), unread(store, STORED_FOR));
+        assertEquals(Optional.empty(), unread(ViewFixtures.build(Hub.pages(3)), ViewOptions.defaults(SimilaritySettings.DEFAULT)),
                 "nothing stored, nothing to say");
     }
 
+    /** The cut: an entity with more than {@link StoredViews#MIN_DEGREE} typed edges has its view stored, one with that many not. */
+    @Test
+    void aViewIsStoredFromOneTypedEdgeMoreThanTheCut() throws Exception {
+        for (int degree : List.of(StoredViews.MIN_DEGREE, StoredViews.MIN_DEGREE + 1)) {
+            KnowledgeStore store = ViewFixtures.build(Hub.pages(degree - 1)); // the last member's own page adds an edge
+            Txn.executeRead(store.dataset(), () -> {
+                assertEquals(degree, ((Number) store.dataset().stream(Node.ANY, HUB, KG.degree, Node.ANY).findFirst().orElseThrow()
+                        .getObject().getLiteralValue()).intValue(), "the hub's kg:degree");
+                assertEquals(degree > StoredViews.MIN_DEGREE, store.dataset().contains(Node.ANY, Node.ANY, KG.viewOf, HUB),
+                        "degree " + degree);
+            });
+        }
+    }
+
     private static Optional<String> unread(KnowledgeStore store, ViewOptions defaults) {
-        return Txn.calculateRead(store.dataset(), () -> StoredViews.unread(store.dataset(), DERIVED, defaults));
+        return Txn.calculateRead(store.dataset(), () -> StoredViews.unread(store.dataset(), defaults));
     }
 }
