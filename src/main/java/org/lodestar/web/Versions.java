@@ -57,13 +57,25 @@ final class Versions {
                 return scan(dataset, derivedGraph);
             DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dataset);
             long seen = storage.getTxnSystem().getThreadTransaction().getDataVersion();
-            Cached cached = CACHE.get(storage);
-            if (cached != null && cached.dataVersion() == seen && cached.derivedGraph().equals(derivedGraph))
-                return cached.version();
-            DataVersion version = scan(dataset, derivedGraph);
-            CACHE.put(storage, new Cached(seen, derivedGraph, version));
-            return version;
+            DataVersion cached = cached(storage, seen, derivedGraph);
+            if (cached != null)
+                return cached;
+            // One scan per commit: the requests that arrive together after a start or a write
+            // would otherwise each scan (32 of them took the server's two cores for seconds).
+            synchronized (SCAN) {
+                cached = cached(storage, seen, derivedGraph);
+                if (cached != null)
+                    return cached;
+                DataVersion version = scan(dataset, derivedGraph);
+                CACHE.put(storage, new Cached(seen, derivedGraph, version));
+                return version;
+            }
         });
+    }
+
+    private static DataVersion cached(DatasetGraphTDB storage, long seen, Node derivedGraph) {
+        Cached cached = CACHE.get(storage);
+        return cached != null && cached.dataVersion() == seen && cached.derivedGraph().equals(derivedGraph) ? cached.version() : null;
     }
 
     /**
@@ -83,6 +95,7 @@ final class Versions {
 
     /** Per storage object: compaction swaps it, and its numbering with it. */
     private static final Map<DatasetGraphTDB, Cached> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Object SCAN = new Object();
 
     private static DataVersion scan(DatasetGraph dataset, Node derivedGraph) {
         return Txn.calculateRead(dataset, () -> {

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
@@ -40,6 +46,34 @@ class VersionsTest {
             dataset.end();
         }
         assertEquals(second.hash(), Versions.read(dataset, DERIVED).hash(), "the aborted write left no trace");
+    }
+
+    @Test
+    void requestsArrivingTogetherAfterACommitShareOneScan() throws Exception {
+        DatasetGraph dataset = KnowledgeStore.inMemory().dataset();
+        // Enough fingerprints that a scan takes long enough for the readers to meet in it.
+        Txn.executeWrite(dataset, () -> {
+            for (int i = 0; i < 5_000; i++) {
+                Node page = NodeFactory.createURI("http://example.org/graph/seed/p" + i + ".md");
+                dataset.add(page, page, KG.contentHash, NodeFactory.createLiteralString("h" + i));
+            }
+        });
+        int readers = 8;
+        CyclicBarrier together = new CyclicBarrier(readers);
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<Versions.DataVersion>> read = new ArrayList<>();
+            for (int i = 0; i < readers; i++)
+                read.add(pool.submit(() -> {
+                    together.await();
+                    return Versions.read(dataset, DERIVED);
+                }));
+            Versions.DataVersion first = read.get(0).get();
+            for (Future<Versions.DataVersion> f : read)
+                assertSame(first, f.get(), "one reader scanned, the others took its answer");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void fingerprint(DatasetGraph dataset, Node graph, String hash) {
