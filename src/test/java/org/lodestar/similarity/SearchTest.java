@@ -91,6 +91,16 @@ class SearchTest {
     }
 
     @Test
+    void hnswFindsTheSameNeighboursEveryTimeItIsBuilt() {
+        // Its parts are built on several threads; the same vectors must still make the same links.
+        List<float[]> v = clustered(3_000, 384, 7);
+        try (HnswIndex a = new HnswIndex(v); HnswIndex b = new HnswIndex(v)) {
+            for (int q = 0; q < v.size(); q += 7)
+                assertEquals(a.nearest(q, 10, -1, i -> false), b.nearest(q, 10, -1, i -> false), "query " + q);
+        }
+    }
+
+    @Test
     void hnswAgreesWithExactSearch() {
         List<float[]> v = clustered(300, 384, 42);
         Recall.Measurement m = Recall.atK(v, 10, 300, 1);
