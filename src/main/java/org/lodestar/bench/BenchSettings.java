@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public record BenchSettings(int entities, long seed, Path out, Path work, int views, int requests, int clients,
                             boolean embed, boolean keep, Set<String> measure) {
-    public static final int VIEWS = 1_000, REQUESTS = 10_000, CLIENTS = 32;
+    public static final int VIEWS = 1_000, REQUESTS = 4_000, CLIENTS = 32;
     /** Every measurement, in the order a run makes them. */
     public static final List<String> MEASUREMENTS = List.of("loading", "views", "dereferencing", "similarity");
 }

@@ -11,18 +11,17 @@ import java.util.function.Function;
  * Dereferencing: {@code /doc/{type}/{slug}.ttl} for random entities (each once, while there are
  * enough: see {@link EntitySample#uniform}) with 32 concurrent clients,
  * against {@code DESCRIBE <iri>} of the same entities through {@code /kg/sparql}, also as Turtle.
- * Each side first gets an unmeasured warm-up on the other entities, until it has run
- * {@link #WARM_UP_SECONDS} or sent {@link #WARM_UP_REQUESTS_PER_MEASURED} times as many requests as
- * it will measure. On two cores the JIT takes that long: at 20,000 entities DESCRIBE answered
- * ~65 requests/s for its first 30 s of traffic and ~750 from 40 s on, and /doc rose from ~300 to
- * ~1,000 over its first minute; with the 15 s warm-up used before, the two were measured at
- * different points of that climb. Then each side runs until it has sent its requests or its time
- * is up (a slow side must not hold the run for an hour; its rate is what it managed).
+ * Each side first gets an unmeasured warm-up on the other entities, each at most once (the server
+ * keeps what it rendered: a repeated entity would warm the cache instead of the rendering), for
+ * up to {@link #WARM_UP_SECONDS}. On two cores the JIT takes that long: at 20,000 entities
+ * DESCRIBE answered ~65 requests/s for its first 30 s of traffic and ~750 from 40 s on, and /doc
+ * rose from ~300 to ~1,000 over its first minute; with the 15 s warm-up used before, the two were
+ * measured at different points of that climb. Then each side runs until it has sent its requests
+ * or its time is up (a slow side must not hold the run for an hour; its rate is what it managed).
  */
 final class DerefThroughput implements Measurement {
     private static final String TURTLE = "text/turtle";
     static final long SECONDS_PER_SIDE = 90, WARM_UP_SECONDS = 60;
-    static final int WARM_UP_REQUESTS_PER_MEASURED = 10;
 
     @Override
     public String name() { return "dereferencing"; }
@@ -33,26 +32,25 @@ final class DerefThroughput implements Measurement {
         List<Target> targets = EntitySample.uniform(c.entities(), n, c.settings().seed() + 1);
         Function<Target, Http.Response> doc = t -> c.http().get(t.path("doc", ".ttl"), TURTLE);
         Function<Target, Http.Response> describe = t -> c.http().sparql("DESCRIBE <" + t.iri().getURI() + ">", TURTLE);
-        // All the other entities: the server keeps what it rendered, so a warm-up that repeats
-        // entities warms the cache instead of the rendering.
         List<Target> warmUp = EntitySample.others(c.entities(), targets, c.entities().size(), c.settings().seed() + 3);
-        int warmUpRequests = n * WARM_UP_REQUESTS_PER_MEASURED;
         boolean hasDoc = doc.apply(warmUp.isEmpty() ? targets.get(0) : warmUp.get(0)).status() != 404;
-        c.log().printf("dereferencing: %,d requests per side, %d clients; /doc %s%n", n, clients, hasDoc ? "present" : "missing (n/a)");
+        c.log().printf("dereferencing: %,d requests per side, %d clients, warm-up on %,d other entities; /doc %s%n", n, clients,
+                warmUp.size(), hasDoc ? "present" : "missing (n/a)");
         r.put("deref_clients", clients);
         r.put("deref_requests", n);
         r.put("deref_warm_up_entities", warmUp.size());
         r.put("deref_seconds_per_side", SECONDS_PER_SIDE);
         if (hasDoc) {
-            r.put("deref_warm_up_sent", warmUp(warmUp, warmUpRequests, clients, doc));
+            r.put("deref_warm_up_sent", warmUp(warmUp, clients, doc));
             Latencies docs = new Latencies();
             double rps = run(targets, clients, doc, docs, SECONDS_PER_SIDE);
             r.put("deref_rps", rps).put("deref_p50_ms", docs.percentile(50)).put("deref_p99_ms", docs.percentile(99))
                     .put("deref_errors", docs.errors()).put("deref_sent", docs.count() + docs.errors());
         } else {
-            r.put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null).put("deref_errors", null);
+            r.put("deref_warm_up_sent", null).put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null)
+                    .put("deref_errors", null);
         }
-        r.put("describe_warm_up_sent", warmUp(warmUp, warmUpRequests, clients, describe));
+        r.put("describe_warm_up_sent", warmUp(warmUp, clients, describe));
         Latencies described = new Latencies();
         double rps = run(targets, clients, describe, described, SECONDS_PER_SIDE);
         r.put("describe_rps", rps).put("describe_p50_ms", described.percentile(50))
@@ -61,16 +59,11 @@ final class DerefThroughput implements Measurement {
         r.put("deref_vs_describe", ViewLatency.ratio(r.number("deref_rps"), r.number("describe_rps")));
     }
 
-    /** Up to {@code requests} requests cycling through {@code entities}, for at most {@link #WARM_UP_SECONDS}; returns how many were sent. */
-    private static long warmUp(List<Target> entities, int requests, int clients, Function<Target, Http.Response> request)
+    /** One request per entity, for at most {@link #WARM_UP_SECONDS}; returns how many were sent. */
+    private static long warmUp(List<Target> entities, int clients, Function<Target, Http.Response> request)
             throws InterruptedException {
-        if (entities.isEmpty())
-            return 0;
-        List<Target> cycled = new java.util.ArrayList<>(requests);
-        for (int i = 0; i < requests; i++)
-            cycled.add(entities.get(i % entities.size()));
         Latencies sent = new Latencies();
-        run(cycled, clients, request, sent, WARM_UP_SECONDS);
+        run(entities, clients, request, sent, WARM_UP_SECONDS);
         return sent.count() + sent.errors();
     }
 

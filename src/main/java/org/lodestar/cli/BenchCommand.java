@@ -30,7 +30,7 @@ final class BenchCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("out").hasArg().argName("FILE").desc("write the figures as JSON here").build())
                 .addOption(Option.builder().longOpt("work").hasArg().argName("DIR").desc("folder for the run's pages and databases (default: the system's temporary folder)").build())
                 .addOption(Option.builder().longOpt("views").hasArg().argName("K").desc("distinct entities whose view is timed (default 1000)").build())
-                .addOption(Option.builder().longOpt("requests").hasArg().argName("R").desc("dereferencing requests per side (default 10000)").build())
+                .addOption(Option.builder().longOpt("requests").hasArg().argName("R").desc("dereferencing requests per side (default " + BenchSettings.REQUESTS + ")").build())
                 .addOption(Option.builder().longOpt("clients").hasArg().argName("C").desc("concurrent dereferencing clients (default 32)").build())
                 .addOption(Option.builder().longOpt("no-embed").desc("do not compute similarity links (no embed, similarity, recall figures)").build())
                 .addOption(Option.builder().longOpt("measure").hasArg().argName("LIST")

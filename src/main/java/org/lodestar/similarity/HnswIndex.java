@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Approximate nearest neighbours with Lucene's HNSW graph ({@link KnnFloatVectorField}, cosine),
@@ -31,7 +32,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  *
  * <p>The vectors are split into {@link #PARTS} contiguous parts, each indexed by one thread into a
  * directory of its own and searched together: building the graphs is most of the cost (at 200,000
- * vectors 569 s on one thread, 265 s as two parts on two cores), and a part built by one thread in
+ * vectors 569 s on one thread, 265 s as two parts on two idle cores), and a part built by one thread in
  * a fixed order gives the same graph every time, so the same data makes the same links (threads
  * sharing one writer would split the vectors into segments by timing).
  */
@@ -39,8 +40,9 @@ public final class HnswIndex implements VectorIndex {
     static final String VECTOR = "v", ORDINAL = "ord";
     /**
      * Candidates asked of the graph beyond those wanted: a wider search beam, better recall. At
-     * 200,000 vectors recall@10 was 0.877 with 20, 0.917 with 40 and 0.952 with 80, at 2.8, 3.2 and
-     * 5.0 ms a query.
+     * 200,000 vectors (two parts) recall@10 was 0.877 with 20, 0.917 with 40 and 0.952 with 80, at
+     * 2.8, 3.2 and 5.0 ms a query: on two cores ~220 s more search than with 20, most of what the
+     * parts save in building.
      */
     static final int EXTRA_CANDIDATES = 80;
     /** Fixed rather than one per core, so that the links do not depend on the machine. */
@@ -57,16 +59,18 @@ public final class HnswIndex implements VectorIndex {
         int n = this.vectors.size(), parts = Math.max(1, Math.min(PARTS, n));
         for (int p = 0; p < parts; p++)
             directories.add(new ByteBuffersDirectory());
+        DirectoryReader[] readers = new DirectoryReader[parts];
         try {
             IntStream.range(0, parts).parallel().forEach(p -> index(directories.get(p), p * n / parts, (p + 1) * n / parts));
-            DirectoryReader[] readers = new DirectoryReader[parts];
             for (int p = 0; p < parts; p++)
                 readers[p] = DirectoryReader.open(directories.get(p));
             reader = new MultiReader(readers);
             searcher = new IndexSearcher(reader);
             ordinals = ordinals(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the vector index", e);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(readers);
+            IOUtils.closeWhileHandlingException(directories);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot build the vector index", io) : (RuntimeException) e;
         }
     }
 

@@ -62,12 +62,18 @@ final class Versions {
                 return cached;
             // One scan per commit: the requests that arrive together after a start or a write
             // would otherwise each scan (32 of them took the server's two cores for seconds).
+            // The scan runs in the caller's transaction and must never begin one: the readers
+            // waiting here hold theirs, and a new one could queue behind a compaction waiting
+            // for them.
             synchronized (SCAN) {
                 cached = cached(storage, seen, derivedGraph);
                 if (cached != null)
                     return cached;
                 DataVersion version = scan(dataset, derivedGraph);
-                CACHE.put(storage, new Cached(seen, derivedGraph, version));
+                Cached newest = CACHE.get(storage);
+                // A reader of an older commit must not replace what a newer one found.
+                if (newest == null || newest.dataVersion() <= seen)
+                    CACHE.put(storage, new Cached(seen, derivedGraph, version));
                 return version;
             }
         });
@@ -75,7 +81,8 @@ final class Versions {
 
     private static DataVersion cached(DatasetGraphTDB storage, long seen, Node derivedGraph) {
         Cached cached = CACHE.get(storage);
-        return cached != null && cached.dataVersion() == seen && cached.derivedGraph().equals(derivedGraph) ? cached.version() : null;
+        boolean current = cached != null && cached.dataVersion() == seen && cached.derivedGraph().equals(derivedGraph);
+        return current ? cached.version() : null;
     }
 
     /**
