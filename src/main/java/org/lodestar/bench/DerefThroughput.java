@@ -41,16 +41,16 @@ final class DerefThroughput implements Measurement {
         r.put("deref_warm_up_entities", warmUp.size());
         r.put("deref_seconds_per_side", SECONDS_PER_SIDE);
         if (hasDoc) {
-            r.put("deref_warm_up_sent", warmUp(warmUp, clients, doc));
+            warmUp(warmUp, clients, doc, r, "deref");
             Latencies docs = new Latencies();
             double rps = run(targets, clients, doc, docs, SECONDS_PER_SIDE);
             r.put("deref_rps", rps).put("deref_p50_ms", docs.percentile(50)).put("deref_p99_ms", docs.percentile(99))
                     .put("deref_errors", docs.errors()).put("deref_sent", docs.count() + docs.errors());
         } else {
-            r.put("deref_warm_up_sent", null).put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null)
+            r.put("deref_warm_up_sent", null).put("deref_warm_up_s", null).put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null)
                     .put("deref_errors", null);
         }
-        r.put("describe_warm_up_sent", warmUp(warmUp, clients, describe));
+        warmUp(warmUp, clients, describe, r, "describe");
         Latencies described = new Latencies();
         double rps = run(targets, clients, describe, described, SECONDS_PER_SIDE);
         r.put("describe_rps", rps).put("describe_p50_ms", described.percentile(50))
@@ -59,12 +59,16 @@ final class DerefThroughput implements Measurement {
         r.put("deref_vs_describe", ViewLatency.ratio(r.number("deref_rps"), r.number("describe_rps")));
     }
 
-    /** One request per entity, for at most {@link #WARM_UP_SECONDS}; returns how many were sent. */
-    private static long warmUp(List<Target> entities, int clients, Function<Target, Http.Response> request)
+    /**
+     * One request per entity, for at most {@link #WARM_UP_SECONDS}; records how many were sent and
+     * for how long under {@code side}: with few other entities the warm-up ends before its time.
+     */
+    private static void warmUp(List<Target> entities, int clients, Function<Target, Http.Response> request, Results r, String side)
             throws InterruptedException {
         Latencies sent = new Latencies();
+        long start = System.nanoTime();
         run(entities, clients, request, sent, WARM_UP_SECONDS);
-        return sent.count() + sent.errors();
+        r.put(side + "_warm_up_sent", sent.count() + sent.errors()).put(side + "_warm_up_s", (System.nanoTime() - start) / 1e9);
     }
 
     /** @return completed requests per second, failed ones included */

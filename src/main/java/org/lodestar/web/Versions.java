@@ -104,20 +104,19 @@ final class Versions {
     private static final Map<DatasetGraphTDB, Cached> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
     private static final Object SCAN = new Object();
 
+    /** In the caller's transaction ({@link #read} holds one). */
     private static DataVersion scan(DatasetGraph dataset, Node derivedGraph) {
-        return Txn.calculateRead(dataset, () -> {
-            List<String> lines = new ArrayList<>();
-            dataset.find(Node.ANY, Node.ANY, KG.contentHash, Node.ANY).forEachRemaining(q -> {
-                if (q.getGraph().equals(q.getSubject()))
-                    lines.add(q.getGraph().getURI() + " " + q.getObject().getLiteralLexicalForm());
-            });
-            lines.sort(null);
-            dataset.find(derivedGraph, derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(q ->
-                    lines.add("update " + q.getObject().getLiteralLexicalForm()));
-            var found = dataset.find(derivedGraph, derivedGraph, DCTerms.modified.asNode(), Node.ANY);
-            Instant modified = found.hasNext() ? parse(found.next().getObject().getLiteralLexicalForm()) : STARTED;
-            return new DataVersion(Uris.hash(String.join("\n", lines), 32), modified);
+        List<String> lines = new ArrayList<>();
+        dataset.find(Node.ANY, Node.ANY, KG.contentHash, Node.ANY).forEachRemaining(q -> {
+            if (q.getGraph().equals(q.getSubject()))
+                lines.add(q.getGraph().getURI() + " " + q.getObject().getLiteralLexicalForm());
         });
+        lines.sort(null);
+        dataset.find(derivedGraph, derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(q ->
+                lines.add("update " + q.getObject().getLiteralLexicalForm()));
+        var found = dataset.find(derivedGraph, derivedGraph, DCTerms.modified.asNode(), Node.ANY);
+        Instant modified = found.hasNext() ? parse(found.next().getObject().getLiteralLexicalForm()) : STARTED;
+        return new DataVersion(Uris.hash(String.join("\n", lines), 32), modified);
     }
 
     /**

@@ -59,8 +59,11 @@ class BenchSmokeTest {
         assertEquals(0, number(r, "naive_view_errors"), log);
         // dereferencing warms up on the entities it does not measure, each at most once
         assertEquals(number(r, "entities_in_store") - number(r, "deref_requests"), number(r, "deref_warm_up_entities"), log);
-        for (String side : List.of("deref_warm_up_sent", "describe_warm_up_sent"))
-            assertTrue(number(r, side) > 0 && number(r, side) <= number(r, "deref_warm_up_entities"), side + " " + number(r, side));
+        for (String side : List.of("deref", "describe")) {
+            double sent = number(r, side + "_warm_up_sent"), seconds = number(r, side + "_warm_up_s");
+            assertTrue(sent > 0 && sent <= number(r, "deref_warm_up_entities"), side + " warm-up sent " + sent);
+            assertTrue(seconds > 0 && seconds < DerefThroughput.WARM_UP_SECONDS + 5, side + " warm-up took " + seconds + " s");
+        }
 
         JsonObject machine = r.get("machine").getAsObject();
         assertTrue(number(machine, "cores") >= 1);
