@@ -79,6 +79,14 @@ final class Versions {
         });
     }
 
+    /** Whether a read now would be answered without a scan. */
+    static boolean isCached(DatasetGraph dataset, Node derivedGraph) {
+        return TDBInternal.isTDB2(dataset) && Txn.calculateRead(dataset, () -> {
+            DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dataset);
+            return cached(storage, storage.getTxnSystem().getThreadTransaction().getDataVersion(), derivedGraph) != null;
+        });
+    }
+
     private static DataVersion cached(DatasetGraphTDB storage, long seen, Node derivedGraph) {
         Cached cached = CACHE.get(storage);
         boolean current = cached != null && cached.dataVersion() == seen && cached.derivedGraph().equals(derivedGraph);

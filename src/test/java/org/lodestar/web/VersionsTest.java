@@ -1,8 +1,10 @@
 package org.lodestar.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
@@ -17,6 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.lodestar.ontology.KG;
+import org.lodestar.rdf.Uris;
 import org.lodestar.store.KnowledgeStore;
 
 /** The data version is cached between commits and follows every commit that changes a fingerprint. */
@@ -73,6 +77,22 @@ class VersionsTest {
                 assertSame(first, f.get(), "one reader scanned, the others took its answer");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aServerHasItsDataVersionBeforeItsFirstRequest() {
+        KnowledgeStore store = KnowledgeStore.inMemory();
+        ServerSettings settings = new ServerSettings(0, null, null, "http://example.org/", null, 10_000);
+        Node derived = new Uris(settings.base()).derivedGraph();
+        Node page = NodeFactory.createURI("http://example.org/graph/seed/a.md");
+        fingerprint(store.dataset(), page, "one");
+        assertFalse(Versions.isCached(store.dataset(), derived));
+        FusekiServer server = LodestarServer.start(settings, store);
+        try {
+            assertTrue(Versions.isCached(store.dataset(), derived), "read while the server was prepared");
+        } finally {
+            server.stop();
         }
     }
 
