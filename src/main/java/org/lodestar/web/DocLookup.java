@@ -83,6 +83,11 @@ final class DocLookup {
         return found;
     }
 
+    /** The objects of those {@code triples} whose predicate is {@code predicate}, in order. */
+    static List<Node> objects(List<Triple> triples, Node predicate) {
+        return triples.stream().filter(t -> t.getPredicate().equals(predicate)).map(Triple::getObject).toList();
+    }
+
     /** Is there a triple matching {@code s p o} ({@code Node.ANY} for any)? */
     boolean contains(Node s, Node p, Node o) {
         return quads == null ? union.contains(s, p, o) : quads.findAsNodeIds(Node.ANY, s, p, o).hasNext();

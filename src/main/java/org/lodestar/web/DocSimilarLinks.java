@@ -2,10 +2,12 @@ package org.lodestar.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
 
@@ -27,20 +29,27 @@ final class DocSimilarLinks {
 
     private DocSimilarLinks() {}
 
-    /** The links, best first (in iteration order), each once. */
-    static Set<Node> top(DocLookup lookup, Node entity) {
+    /**
+     * The links, best first (in iteration order), each once, with their triples: each link is read
+     * once, for its type and score here and for the description after (on a database larger than
+     * memory every index read can be a page fault).
+     */
+    static Map<Node, List<Triple>> top(DocLookup lookup, Node entity) {
+        Map<Node, List<Triple>> about = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         for (Node link : lookup.subjects(KG.element, entity)) {
-            if (!lookup.contains(link, RDF.type.asNode(), KG.SimilarityLink))
+            List<Triple> triples = lookup.about(link);
+            if (!DocLookup.objects(triples, RDF.type.asNode()).contains(KG.SimilarityLink))
                 continue;
-            List<Node> scores = lookup.objects(link, KG.score);
+            about.put(link, triples);
+            List<Node> scores = DocLookup.objects(triples, KG.score);
             if (scores.isEmpty())
                 rows.add(new Row(link, null));
             scores.forEach(score -> rows.add(new Row(link, score)));
         }
         rows.sort(RANK);
-        Set<Node> links = new LinkedHashSet<>();
-        rows.stream().limit(LIMIT).forEach(r -> links.add(r.link()));
+        Map<Node, List<Triple>> links = new LinkedHashMap<>();
+        rows.stream().limit(LIMIT).forEach(r -> links.putIfAbsent(r.link(), about.get(r.link())));
         return links;
     }
 }

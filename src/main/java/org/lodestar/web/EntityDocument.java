@@ -91,7 +91,7 @@ final class EntityDocument {
         DocBacklinks backlinks = DocBacklinks.page(lookup, entity, page, PAGE_SIZE);
         edges.addAll(backlinks.edges());
         edges.forEach(content::edge);
-        DocSimilarLinks.top(lookup, entity).forEach(content::similarityLink);
+        DocSimilarLinks.top(lookup, entity).values().forEach(content::similarityLink);
         Graph g = content.graph;
         Node doc = document(p, page);
         g.add(doc, RDF.type.asNode(), FOAF_DOCUMENT);
@@ -131,7 +131,8 @@ final class EntityDocument {
         /** Nothing unless the edge has a source, a predicate and a target. */
         void edge(Node edge) {
             List<Triple> about = lookup.about(edge);
-            List<Node> sources = objects(about, KG.source), predicates = objects(about, KG.predicate), targets = objects(about, KG.target);
+            List<Node> sources = DocLookup.objects(about, KG.source), predicates = DocLookup.objects(about, KG.predicate),
+                    targets = DocLookup.objects(about, KG.target);
             if (sources.isEmpty() || predicates.isEmpty() || targets.isEmpty())
                 return;
             for (Node s : sources)
@@ -140,25 +141,20 @@ final class EntityDocument {
                         if (NodeUtils.isValidAsRDF(s, p, o)) // a literal predicate makes no triple, as in a CONSTRUCT
                             graph.add(s, p, o);
             about.forEach(graph::add);
-            for (Node assertion : objects(about, KG.assertion))
+            for (Node assertion : DocLookup.objects(about, KG.assertion))
                 lookup.about(assertion).forEach(graph::add);
             sources.forEach(this::summary);
             targets.forEach(this::summary);
         }
 
-        void similarityLink(Node link) {
-            List<Triple> about = lookup.about(link);
+        void similarityLink(List<Triple> about) {
             about.forEach(graph::add);
-            objects(about, KG.element).forEach(this::summary);
+            DocLookup.objects(about, KG.element).forEach(this::summary);
         }
 
         private void summary(Node node) {
             if (summarised.add(node))
                 lookup.addSummary(node, graph);
-        }
-
-        private static List<Node> objects(List<Triple> triples, Node predicate) {
-            return triples.stream().filter(t -> t.getPredicate().equals(predicate)).map(Triple::getObject).toList();
         }
     }
 }
