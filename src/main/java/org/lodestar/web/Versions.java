@@ -56,7 +56,7 @@ final class Versions {
             if (!TDBInternal.isTDB2(dataset) || dataset.transactionMode() != ReadWrite.READ)
                 return scan(dataset, derivedGraph);
             DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dataset);
-            long seen = storage.getTxnSystem().getThreadTransaction().getDataVersion();
+            long seen = seen(storage);
             DataVersion cached = cached(storage, seen, derivedGraph);
             if (cached != null)
                 return cached;
@@ -83,7 +83,7 @@ final class Versions {
     static boolean isCached(DatasetGraph dataset, Node derivedGraph) {
         return TDBInternal.isTDB2(dataset) && Txn.calculateRead(dataset, () -> {
             DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dataset);
-            return cached(storage, storage.getTxnSystem().getThreadTransaction().getDataVersion(), derivedGraph) != null;
+            return cached(storage, seen(storage), derivedGraph) != null;
         });
     }
 
@@ -103,7 +103,12 @@ final class Versions {
         if (!TDBInternal.isTDB2(dataset) || !dataset.isInTransaction() || dataset.transactionMode() != ReadWrite.READ)
             return Optional.empty();
         DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dataset);
-        return Optional.of(System.identityHashCode(storage) + ":" + storage.getTxnSystem().getThreadTransaction().getDataVersion());
+        return Optional.of(System.identityHashCode(storage) + ":" + seen(storage));
+    }
+
+    /** TDB2's number of the data the calling thread's transaction reads (one more per commit). */
+    private static long seen(DatasetGraphTDB storage) {
+        return storage.getTxnSystem().getThreadTransaction().getDataVersion();
     }
 
     private record Cached(long dataVersion, Node derivedGraph, DataVersion version) {}
