@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.system.Txn;
@@ -29,6 +30,7 @@ import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.store.SeedBuild;
 import org.lodestar.validate.ShapesValidator;
+import org.lodestar.web.DocStore;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
 
@@ -59,6 +61,11 @@ public final class Bench {
 
             TimedEmbedder embedder = new TimedEmbedder(MiniLm.get());
             KnowledgeStore store = build(s, ontology, seeds, work.resolve("tdb2"), embedder, r, phases, log);
+            // as `build` does: the server then starts with every description rendered
+            Optional<DocStore.Report> docs = DocStore.render(store, BASE, DocStore.besideDatabase(work.resolve("tdb2")), Progress.QUIET);
+            log.println("documents: " + docs.map(Object::toString).orElse("not rendered (the data changed)"));
+            phases.put("render", docs.map(d -> d.millis() / 1000.0).orElse(null));
+            r.put("docs_mb", docs.map(d -> d.bytes() / (1024.0 * 1024)).orElse(null));
             List<Target> entities = EntitySample.all(store.dataset(), new Uris(BASE).derivedGraph());
             r.put("entities_in_store", entities.size());
             r.put("max_degree", entities.isEmpty() ? 0 : entities.get(0).degree());

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -43,11 +44,18 @@ final class DerefThroughput implements Measurement {
         if (hasDoc) {
             warmUp(warmUp, clients, doc, r, "deref");
             Latencies docs = new Latencies();
-            double rps = run(targets, clients, doc, docs, SECONDS_PER_SIDE);
+            LongAdder stored = new LongAdder();
+            double rps = run(targets, clients, t -> {
+                Http.Response answer = doc.apply(t);
+                if ("STORED".equals(answer.cache()))
+                    stored.increment();
+                return answer;
+            }, docs, SECONDS_PER_SIDE);
             r.put("deref_rps", rps).put("deref_p50_ms", docs.percentile(50)).put("deref_p99_ms", docs.percentile(99))
-                    .put("deref_errors", docs.errors()).put("deref_sent", docs.count() + docs.errors());
+                    .put("deref_errors", docs.errors()).put("deref_sent", docs.count() + docs.errors())
+                    .put("deref_from_store", stored.sum());
         } else {
-            r.put("deref_warm_up_sent", null).put("deref_warm_up_s", null).put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null)
+            r.put("deref_warm_up_sent", null).put("deref_from_store", null).put("deref_warm_up_s", null).put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null)
                     .put("deref_errors", null);
         }
         warmUp(warmUp, clients, describe, r, "describe");

@@ -27,7 +27,8 @@ final class Http {
         this.root = root;
     }
 
-    record Response(int status, long nanos, int bytes) {
+    /** @param cache the server's {@code X-Cache} header (where the answer came from), or null */
+    record Response(int status, long nanos, int bytes, String cache) {
         boolean ok() { return status == 200; }
     }
 
@@ -48,12 +49,13 @@ final class Http {
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), System.nanoTime() - start, r.body().length);
+            return new Response(r.statusCode(), System.nanoTime() - start, r.body().length,
+                    r.headers().firstValue("X-Cache").orElse(null));
         } catch (IOException e) {
-            return new Response(-1, System.nanoTime() - start, 0);
+            return new Response(-1, System.nanoTime() - start, 0, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Response(-1, System.nanoTime() - start, 0);
+            return new Response(-1, System.nanoTime() - start, 0, null);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.BuildReport;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.store.SeedBuild;
+import org.lodestar.web.DocStore;
 
 /** {@code build [--seeds DIR] [--db DIR] [--base URI] [--strict] [--similarity MODE] [--threshold X] [--k N]}. */
 final class BuildCommand implements CliCommand {
@@ -93,11 +94,28 @@ final class BuildCommand implements CliCommand {
                 if (r.warning() != null)
                     err.println("warning: " + r.warning());
             });
+            if (db != null)
+                renderDocuments(base, db, store, out, err);
             return Main.OK;
         } catch (BuildFailedException e) {
             Lodestar.print(e.messages(), err);
             err.println(e.getMessage());
             return Main.FAILED;
+        }
+    }
+
+    /**
+     * The descriptions the server sends, rendered now so that it can send them from its first
+     * request. A failure costs the server time, not the build its data: it renders them itself.
+     */
+    private static void renderDocuments(String base, Path db, KnowledgeStore store, PrintStream out, PrintStream err) {
+        Path file = DocStore.besideDatabase(db);
+        try {
+            DocStore.render(store, base, file, Progress.CONSOLE).ifPresent(r -> out.println(r + " into " + file));
+        } catch (java.io.IOException e) {
+            err.println("warning: the documents were not rendered (" + e.getMessage() + "); the server renders them when it starts");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

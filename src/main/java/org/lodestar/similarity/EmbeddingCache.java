@@ -55,8 +55,7 @@ public final class EmbeddingCache {
 
     /** The cache file of a TDB2 database folder: beside it, named after it. */
     public static Path besideDatabase(Path db) {
-        Path abs = db.toAbsolutePath().normalize();
-        return abs.getFileName() == null ? abs.resolve("lodestar" + SUFFIX) : abs.resolveSibling(abs.getFileName() + SUFFIX);
+        return org.lodestar.util.BesideDatabase.file(db, SUFFIX);
     }
 
     /** Null for an in-memory cache. */

@@ -35,15 +35,20 @@ public final class Progress {
     }
 
     public Bar start(String task, int total) {
+        return start(task, total, "texts");
+    }
+
+    /** @param unit what is counted, plural ("texts", "documents") */
+    public Bar start(String task, int total, String unit) {
         if (!shown || total <= MIN_SHOWN)
             return SILENT;
         if (System.console() == null) {
             // a log file, not a terminal: a redrawn bar would be one endless line there
-            System.err.println(task + " " + total + " texts…");
+            System.err.println(task + " " + total + " " + unit + "…");
             return SILENT;
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" texts", 1).showSpeed()
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit, 1).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
         return new Bar() {
             @Override public void step(int n) { bar.stepBy(n); }

@@ -81,8 +81,9 @@ final class DocServlet extends HttpServlet {
             return;
         // The key names the request; the cache adds the commit it reads (the ETag's data version does
         // not change with a SPARQL update). The body's modified date is read in that same commit.
+        String stored = page == 1 && format == DocStore.FORMAT ? p.docPath() : null;
         ResponseCache.Served served = site.rendered(String.join("\n", "doc", p.docPath(), Integer.toString(page), format.name()),
-                () -> render(p, docs.describe(p, page, site.version().modified()), entity, format));
+                stored, () -> render(p, docs.describe(p, page, site.version().modified()), entity, format));
         ResponseCache.Rendered rendered = served.rendered();
         served.header(resp);
         rendered.links().forEach(l -> resp.addHeader("Link", l));
@@ -99,16 +100,24 @@ final class DocServlet extends HttpServlet {
     }
 
     private ResponseCache.Rendered render(EntityPath p, EntityDocument.Description d, Node entity, Format format) {
-        List<String> next = d.hasNext() ? List.of("<" + p.docPath() + "?page=" + (d.page() + 1) + ">; rel=\"next\"") : List.of();
         if (format == Format.HTML)
-            return new ResponseCache.Rendered(html(p, d, entity).getBytes(StandardCharsets.UTF_8), next);
+            return new ResponseCache.Rendered(html(p, d, entity).getBytes(StandardCharsets.UTF_8), next(p, d));
+        return rdf(p, d, format);
+    }
+
+    /** An RDF representation of a description, as this servlet answers it ({@link DocStore} keeps them ahead). */
+    static ResponseCache.Rendered rdf(EntityPath p, EntityDocument.Description d, Format format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RdfOutput.write(d.graph(), format, out);
-            return new ResponseCache.Rendered(out.toByteArray(), next);
+            return new ResponseCache.Rendered(out.toByteArray(), next(p, d));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static List<String> next(EntityPath p, EntityDocument.Description d) {
+        return d.hasNext() ? List.of("<" + p.docPath() + "?page=" + (d.page() + 1) + ">; rel=\"next\"") : List.of();
     }
 
     /** The entity page. When the ranked view lands, this is the one call to swap for its renderer. */

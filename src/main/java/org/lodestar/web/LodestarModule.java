@@ -13,10 +13,12 @@ import org.lodestar.store.KnowledgeStore;
 final class LodestarModule implements FusekiModule {
     private final ServerSettings settings;
     private final KnowledgeStore store;
+    private final DocStore docs;
 
     LodestarModule(ServerSettings settings, KnowledgeStore store) {
         this.settings = settings;
         this.store = store;
+        this.docs = settings.db() == null ? DocStore.none() : DocStore.at(DocStore.besideDatabase(settings.db()));
     }
 
     @Override
@@ -25,12 +27,18 @@ final class LodestarModule implements FusekiModule {
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         Site site = new Site(store, org.lodestar.ontology.Ontology.load(), new org.lodestar.rdf.Uris(settings.base()),
-                new ResponseCache(settings.cacheMegabytes()));
+                new ResponseCache(settings.cacheMegabytes()), docs);
         // Every answer's validators need it, and on a large database not yet in memory the first
         // read takes seconds (10.7 s at 200,000 entities): pay it before the first request, not in it.
         site.version();
+        docs.start(site);
         builder.addServlet("/view/*", new ViewServlet(site, settings));
         LinkedData.register(builder, site);
         DuplicatesServlet.register(builder, settings, store);
+    }
+
+    @Override
+    public void serverStopped(FusekiServer server) {
+        docs.close();
     }
 }

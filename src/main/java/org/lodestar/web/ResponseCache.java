@@ -20,13 +20,17 @@ final class ResponseCache {
     }
 
     /**
-     * An answer and whether it came from the cache: true or false, or null when the cache was not
-     * asked (it is off, or the store cannot tell its commits apart). Sent as {@code X-Cache}.
+     * An answer and where it came from, sent as {@code X-Cache}: {@code HIT} from this cache,
+     * {@code STORED} from the rendered documents on disk ({@link DocStore}), {@code MISS} rendered
+     * now; null when neither was asked (the cache is off and there is no document for it, or the
+     * store cannot tell its commits apart).
      */
-    record Served(Rendered rendered, Boolean hit) {
+    record Served(Rendered rendered, String source) {
+        static final String HIT = "HIT", MISS = "MISS", STORED = "STORED";
+
         void header(jakarta.servlet.http.HttpServletResponse resp) {
-            if (hit != null)
-                resp.setHeader("X-Cache", hit ? "HIT" : "MISS");
+            if (source != null)
+                resp.setHeader("X-Cache", source);
         }
     }
 

@@ -10,32 +10,46 @@ import org.lodestar.store.KnowledgeStore;
 
 /**
  * What every Lodestar servlet reads: the store, the ontology, the URIs minted under the base, and
- * the answers already rendered from the current data.
+ * the answers already rendered from the current data, in memory and on disk.
  */
-record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache cache) {
+record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache cache, DocStore docs) {
     DatasetGraph dataset() { return store.dataset(); }
 
     Versions.DataVersion version() { return Versions.read(dataset(), uris.derivedGraph()); }
 
-    /**
-     * The answer to the request {@code key} names, from the cache when it holds one made from the
-     * commit that a read transaction sees now, else rendered in that transaction (and kept). Null
-     * when {@code render} finds nothing; that is never kept. Without a cache, or on a store whose
-     * commits cannot be told apart (not TDB2), every answer is rendered.
-     */
+    /** For an answer that the document store does not hold. */
     ResponseCache.Served rendered(String key, Supplier<ResponseCache.Rendered> render) {
+        return rendered(key, null, render);
+    }
+
+    /**
+     * The answer to the request {@code key} names, made from the commit that a read transaction sees
+     * now: from the cache when it holds one, else from the document store when {@code docPath} is
+     * given and the store was rendered from that commit, else rendered in that transaction (and
+     * kept in the cache; not the store's, which need not take the cache's room). Null when
+     * {@code render} finds nothing; that is never kept. On a store whose commits cannot be told
+     * apart (not TDB2), every answer is rendered.
+     *
+     * @param docPath the document's path in {@link DocStore}, or null when it cannot be there
+     */
+    ResponseCache.Served rendered(String key, String docPath, Supplier<ResponseCache.Rendered> render) {
         return Txn.calculateRead(dataset(), () -> {
-            Optional<String> commit = cache.enabled() ? Versions.commit(dataset()) : Optional.empty();
+            Optional<String> commit = Versions.commit(dataset());
             if (commit.isEmpty())
                 return new ResponseCache.Served(render.get(), null);
             String k = commit.get() + "\n" + key;
             ResponseCache.Rendered found = cache.find(k);
             if (found != null)
-                return new ResponseCache.Served(found, true);
+                return new ResponseCache.Served(found, ResponseCache.Served.HIT);
+            ResponseCache.Rendered stored = docPath == null ? null : docs.find(commit.get(), docPath);
+            if (stored != null)
+                return new ResponseCache.Served(stored, ResponseCache.Served.STORED);
             ResponseCache.Rendered made = render.get();
+            if (!cache.enabled())
+                return new ResponseCache.Served(made, null);
             if (made != null)
                 cache.keep(k, made);
-            return new ResponseCache.Served(made, false);
+            return new ResponseCache.Served(made, ResponseCache.Served.MISS);
         });
     }
 }

@@ -69,8 +69,10 @@ class BenchSmokeTest {
         assertTrue(number(machine, "cores") >= 1);
         for (String key : List.of("jvm", "os", "memory_mb"))
             assertNotNull(machine.get(key), key);
+        assertEquals(number(r, "deref_sent"), number(r, "deref_from_store"), "every measured document came from the document store");
+        assertTrue(number(r, "docs_mb") > 0);
         JsonObject phases = r.get("phases_s").getAsObject();
-        for (String phase : List.of("parse", "validate", "load", "derive", "rank", "embed", "similarity"))
+        for (String phase : List.of("parse", "validate", "load", "derive", "rank", "embed", "similarity", "render"))
             assertTrue(number(phases, phase) >= 0, phase);
     }
 

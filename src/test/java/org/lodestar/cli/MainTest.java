@@ -122,12 +122,16 @@ class MainTest {
         Run ok = run("build", "--db", db.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("7 added"), ok.out()); // 5 pages, the ontology, the links
+        Path docs = org.lodestar.web.DocStore.besideDatabase(db);
+        assertTrue(ok.out().contains("documents rendered") && ok.out().contains(docs.toString()), ok.out());
+        byte[] rendered = Files.readAllBytes(docs);
         Path seeds = dir.resolve("seeds");
         Files.createDirectories(seeds);
         Files.writeString(seeds.resolve("empty.txt"), "");
         Run failed = run("build", "--db", db.toString(), "--seeds", seeds.toString());
         assertEquals(1, failed.code());
         assertTrue(failed.err().contains("empty.txt:1: error"), failed.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(rendered, Files.readAllBytes(docs), "the documents are kept too");
         Run again = run("build", "--db", db.toString());
         assertTrue(again.out().contains("0 added, 0 replaced, 0 dropped, 7 unchanged"), again.out());
     }

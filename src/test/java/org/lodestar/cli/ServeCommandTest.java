@@ -45,6 +45,10 @@ class ServeCommandTest {
                     URI.create("http://localhost:" + server.getHttpPort() + "/kg/sparql?query=" + q)).header("Accept", "text/csv").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("n\r\n3\r\n", r.body(), "Hubinger, Greenblatt et al. and Carlsmith, each once though several pages name them");
+            HttpResponse<String> doc = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.getHttpPort() + "/doc/concept/compliance-gap.ttl")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("STORED", doc.headers().firstValue("X-Cache").orElse(null), "the build rendered the documents");
             assertTrue(err.toString(StandardCharsets.UTF_8).isEmpty(), err.toString(StandardCharsets.UTF_8));
         } finally {
             server.stop();

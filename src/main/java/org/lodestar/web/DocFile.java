@@ -1,0 +1,139 @@
+package org.lodestar.web;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * A file of rendered documents, read-only: for each document path its body, deflated, and its
+ * {@code Link} headers. {@link DocFileWriter} writes it; its layout is there. The file is mapped
+ * into memory rather than read through a channel, because an interrupted read closes a
+ * {@link FileChannel} for every thread using it, and Jetty interrupts threads.
+ */
+final class DocFile {
+    static final String MAGIC = "lodestar-docs-1";
+    /** Java maps at most 2 GB at once; a million documents take more. */
+    private static final long SEGMENT = 1L << 30;
+
+    private record Entry(long offset, int stored, int size, List<String> links) {}
+
+    private final Path path;
+    private final String stamp;
+    private final Map<String, Entry> index;
+    private final MappedByteBuffer[] segments;
+
+    private DocFile(Path path, String stamp, Map<String, Entry> index, MappedByteBuffer[] segments) {
+        this.path = path;
+        this.stamp = stamp;
+        this.index = index;
+        this.segments = segments;
+    }
+
+    /**
+     * @throws IOException when the file cannot be read or is not a complete document file (a
+     *                     render cut short leaves no trailer), with the file named in the message
+     */
+    static DocFile open(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long length = channel.size();
+            int trailer = Long.BYTES + 2 + MAGIC.length(); // the index offset, then MAGIC as writeUTF writes it
+            if (length < trailer)
+                throw new IOException(path + ": not a complete document file (" + length + " bytes)");
+            DataInputStream tail = in(channel, length - trailer);
+            long indexAt = tail.readLong();
+            if (!MAGIC.equals(tail.readUTF()) || indexAt < 0 || indexAt > length - trailer)
+                throw new IOException(path + ": not a complete document file (no trailer)");
+            DataInputStream head = in(channel, 0);
+            if (!MAGIC.equals(head.readUTF()))
+                throw new IOException(path + ": not a document file");
+            String stamp = head.readUTF();
+            DataInputStream entries = in(channel, indexAt);
+            int count = entries.readInt();
+            Map<String, Entry> index = new HashMap<>(Math.max(16, count * 4 / 3 + 1));
+            for (int i = 0; i < count; i++) {
+                String docPath = entries.readUTF();
+                long offset = entries.readLong();
+                int stored = entries.readInt(), size = entries.readInt(), links = entries.readUnsignedByte();
+                List<String> l = new ArrayList<>(links);
+                for (int j = 0; j < links; j++)
+                    l.add(entries.readUTF());
+                if (offset < 0 || stored < 0 || offset + stored > indexAt)
+                    throw new IOException(path + ": entry " + docPath + " points outside the file");
+                index.put(docPath, new Entry(offset, stored, size, List.copyOf(l)));
+            }
+            MappedByteBuffer[] segments = new MappedByteBuffer[(int) ((indexAt + SEGMENT - 1) / SEGMENT)];
+            for (int s = 0; s < segments.length; s++)
+                segments[s] = channel.map(FileChannel.MapMode.READ_ONLY, s * SEGMENT, Math.min(SEGMENT, indexAt - s * SEGMENT));
+            return new DocFile(path, stamp, index, segments);
+        } catch (java.io.EOFException | java.io.UTFDataFormatException e) {
+            throw new IOException(path + ": not a complete document file (" + e + ")", e);
+        }
+    }
+
+    private static DataInputStream in(FileChannel channel, long position) throws IOException {
+        InputStream stream = Channels.newInputStream(channel.position(position));
+        return new DataInputStream(new java.io.BufferedInputStream(stream, 1 << 16));
+    }
+
+    /** What the documents were rendered from ({@link DocStore#stamp}). */
+    String stamp() { return stamp; }
+
+    int size() { return index.size(); }
+
+    /** Bytes of the documents on disk, without the index. */
+    long bytes() {
+        long n = 0;
+        for (MappedByteBuffer s : segments)
+            n += s.limit();
+        return n;
+    }
+
+    Path path() { return path; }
+
+    /** The document at {@code docPath} ({@code /doc/concept/x}), or null when the file has none. */
+    ResponseCache.Rendered find(String docPath) {
+        Entry e = index.get(docPath);
+        if (e == null)
+            return null;
+        byte[] stored = new byte[e.stored()];
+        long at = e.offset();
+        for (int done = 0; done < stored.length; ) {
+            ByteBuffer segment = segments[(int) (at / SEGMENT)];
+            int within = (int) (at % SEGMENT), n = Math.min(stored.length - done, segment.limit() - within);
+            segment.get(within, stored, done, n);
+            done += n;
+            at += n;
+        }
+        return new ResponseCache.Rendered(inflate(stored, e.size()), e.links());
+    }
+
+    private byte[] inflate(byte[] stored, int size) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored);
+            byte[] body = new byte[size];
+            int done = 0;
+            while (done < size && !inflater.finished())
+                done += inflater.inflate(body, done, size - done);
+            if (done != size || !inflater.finished())
+                throw new IllegalStateException(path + ": a document does not inflate to its recorded size");
+            return body;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException(path + ": a document is damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.lodestar.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.apache.jena.graph.Node;
+import org.apache.jena.system.Txn;
+import org.lodestar.ontology.KG;
+import org.lodestar.similarity.Progress;
+
+/**
+ * One render of the document store: the first page of every entity's description, as
+ * {@code /doc/{type}/{slug}.ttl} answers it, into a {@link DocFile}. Everything is read at one
+ * commit: the threads each hold a read transaction of their own, and a thread that sees another
+ * commit (a write came in between) calls the render off, since its documents would not agree with
+ * the others'.
+ */
+final class DocRendering {
+    /** Entities a thread takes at a time. */
+    private static final int CHUNK = 64;
+
+    /** @param commit the commit every document was read from ({@link Versions#commit}) */
+    record Result(DocFile file, String commit, long millis) {}
+
+    private record Start(String commit, String stamp, Versions.DataVersion version, List<EntityPath> entities) {}
+
+    private DocRendering() {}
+
+    /**
+     * @param cancelled asked between documents: true calls the render off
+     * @return empty when there is nothing to render from (a store that is not TDB2) or the render
+     *         was called off (cancelled, or the data changed while it ran); the file is then as it was
+     */
+    static Optional<Result> run(Site site, Path target, int threads, BooleanSupplier cancelled, Progress progress)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Optional<Start> start = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset()).map(commit -> {
+            Versions.DataVersion version = site.version();
+            return new Start(commit, DocStore.stamp(site, version), version, entities(site));
+        }));
+        if (start.isEmpty())
+            return Optional.empty();
+        Start s = start.get();
+        AtomicBoolean calledOff = new AtomicBoolean();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lodestar-docs-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try (DocFileWriter writer = new DocFileWriter(target, s.stamp());
+             Progress.Bar bar = progress.start("rendering", s.entities().size(), "documents")) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++)
+                running.add(pool.submit(() -> {
+                    Txn.executeRead(site.dataset(), () -> {
+                        if (!s.commit().equals(Versions.commit(site.dataset()).orElse(null))) {
+                            calledOff.set(true);
+                            return;
+                        }
+                        render(site, s, writer, next, bar, () -> calledOff.get() || cancelled.getAsBoolean());
+                    });
+                    return null;
+                }));
+            for (Future<?> f : running)
+                f.get();
+            if (calledOff.get() || cancelled.getAsBoolean())
+                return Optional.empty();
+            DocFile file = DocFile.open(writer.finish());
+            return Optional.of(new Result(file, s.commit(), (System.nanoTime() - started) / 1_000_000));
+        } catch (ExecutionException e) {
+            calledOff.set(true);
+            if (e.getCause() instanceof java.io.UncheckedIOException io)
+                throw io.getCause();
+            throw new IOException("rendering documents into " + target + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            calledOff.set(true);
+            pool.shutdownNow();
+        }
+    }
+
+    private static void render(Site site, Start s, DocFileWriter writer, AtomicInteger next, Progress.Bar bar,
+                               BooleanSupplier stop) {
+        EntityDocument docs = new EntityDocument(site.dataset(), site.uris());
+        for (int from = next.getAndAdd(CHUNK); from < s.entities().size(); from = next.getAndAdd(CHUNK)) {
+            for (EntityPath p : s.entities().subList(from, Math.min(from + CHUNK, s.entities().size()))) {
+                if (stop.getAsBoolean())
+                    return;
+                EntityDocument.Description d = docs.describe(p, 1, s.version().modified());
+                try {
+                    writer.add(p.docPath(), DocServlet.rdf(p, d, DocStore.FORMAT));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            bar.step(Math.min(CHUNK, s.entities().size() - from));
+        }
+    }
+
+    /** Every entity whose URI is an {@code /id/{type}/{slug}} under the base: those are the ones with a document. */
+    private static List<EntityPath> entities(Site site) {
+        String prefix = site.uris().base() + "id";
+        Set<EntityPath> found = new LinkedHashSet<>();
+        for (Node entity : new DocLookup(site.dataset()).subjects(KG.identifier, Node.ANY))
+            if (entity.isURI() && entity.getURI().startsWith(prefix + "/"))
+                EntityPath.parse(entity.getURI().substring(prefix.length()), site.ontology())
+                        .filter(p -> p.extension() == null)
+                        .ifPresent(found::add);
+        return List.copyOf(found);
+    }
+}

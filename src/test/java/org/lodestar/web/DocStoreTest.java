@@ -1,0 +1,255 @@
+package org.lodestar.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lodestar.web.WebClient.header;
+import static org.lodestar.web.WebClient.headers;
+import static org.lodestar.web.WebClient.text;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.TestSeeds;
+import org.lodestar.ontology.Ontology;
+import org.lodestar.pipeline.Pipeline;
+import org.lodestar.pipeline.SeedFiles;
+import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.Progress;
+import org.lodestar.similarity.SimilaritySettings;
+import org.lodestar.store.KnowledgeStore;
+import org.lodestar.store.SeedBuild;
+import org.lodestar.validate.ShapesValidator;
+
+/**
+ * The rendered documents on disk: the same bytes and headers the server renders per request, used
+ * only for the commit they were rendered from, rendered again after a write, and never half written.
+ */
+class DocStoreTest {
+    private static final String PAGE = "concept-compliance-gap.txt";
+    private static final String DOC = "/doc/concept/compliance-gap.ttl";
+    private static final String AFTER = "A description written while the server ran";
+
+    @TempDir
+    Path dir;
+
+    private Path db() { return dir.resolve("tdb2"); }
+
+    private Path file() { return DocStore.besideDatabase(db()); }
+
+    private static void build(KnowledgeStore store, Path seeds) throws Exception {
+        new SeedBuild(new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris(WebClient.BASE)), false)
+                .run(store, SeedFiles.folder(seeds));
+    }
+
+    private KnowledgeStore seededStore(Path seeds) throws Exception {
+        KnowledgeStore store = KnowledgeStore.open(db());
+        build(store, seeds);
+        return store;
+    }
+
+    private DocStore.Report render(KnowledgeStore store) throws Exception {
+        return DocStore.render(store, WebClient.BASE, file(), Progress.QUIET).orElseThrow();
+    }
+
+    /** @param db where the documents live (beside it); null for none */
+    private static FusekiServer start(KnowledgeStore store, Path db, long cacheMegabytes, Path passwd) {
+        return LodestarServer.start(new ServerSettings(0, db, Path.of("seeds"), WebClient.BASE, passwd, 10_000,
+                SimilaritySettings.IMPORTED_ONLY, cacheMegabytes), store);
+    }
+
+    /** Every entity's {@code /doc/{type}/{slug}.ttl}, from its identifier. */
+    private static List<String> documents(KnowledgeStore store) {
+        List<String> paths = new ArrayList<>();
+        Txn.executeRead(store.dataset(), () -> {
+            try (QueryExecution q = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(store.dataset()))
+                    .query("SELECT DISTINCT ?id { ?e <http://purl.org/dc/terms/identifier> ?id }").build()) {
+                ResultSet rows = q.execSelect();
+                rows.forEachRemaining(row -> {
+                    String[] id = row.getLiteral("id").getString().split(":", 2);
+                    paths.add("/doc/" + id[0] + "/" + id[1] + ".ttl");
+                });
+            }
+        });
+        return paths;
+    }
+
+    /** Asks until the answer comes from the documents on disk, for at most 60 s. */
+    private static HttpResponse<byte[]> awaitStored(WebClient web, String path) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        HttpResponse<byte[]> r = web.get(path);
+        while (!"STORED".equals(header(r, "X-Cache")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            r = web.get(path);
+        }
+        assertEquals("STORED", header(r, "X-Cache"), path + " never came from the document store");
+        return r;
+    }
+
+    private static long tmpFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count();
+        }
+    }
+
+    /** The seed pages, and a hub with more backlinks than a document's first page holds. */
+    private Path seedsWithAHub() throws Exception {
+        Path seeds = TestSeeds.copy(dir);
+        StringBuilder hub = new StringBuilder("concept\nactive\nconcept:paged-hubPaged hub\nA hub that many thinkers study.\n"
+                + "Neighborhood — ranked by edge-count\nThinkers (" + (EntityDocument.PAGE_SIZE + 1) + ")\nthinker\n");
+        for (int i = 1; i <= EntityDocument.PAGE_SIZE + 1; i++)
+            hub.append("- Hub thinker ").append(i).append("studies\n");
+        Files.writeString(seeds.resolve("concept-paged-hub.txt"), hub);
+        return seeds;
+    }
+
+    @Test
+    void everyStoredDocumentIsWhatTheServerRendersPerRequest() throws Exception {
+        KnowledgeStore store = seededStore(seedsWithAHub());
+        List<String> paths = documents(store);
+        DocStore.Report report = render(store);
+        assertEquals(paths.size(), report.documents(), "one document per entity");
+        FusekiServer stored = start(store, db(), 0, null), rendered = start(store, null, 0, null);
+        try {
+            WebClient on = new WebClient(stored), off = new WebClient(rendered);
+            int next = 0;
+            for (String path : paths) {
+                HttpResponse<byte[]> kept = on.get(path), made = off.get(path);
+                assertEquals(200, made.statusCode(), path);
+                assertEquals("STORED", header(kept, "X-Cache"), path);
+                assertEquals(null, header(made, "X-Cache"), path);
+                assertArrayEquals(made.body(), kept.body(), path);
+                assertEquals(headers(made, "Link"), headers(kept, "Link"), path);
+                assertEquals(header(made, "ETag"), header(kept, "ETag"), path);
+                assertEquals(header(made, "Content-Type"), header(kept, "Content-Type"), path);
+                next += headers(kept, "Link").stream().anyMatch(l -> l.endsWith("rel=\"next\"")) ? 1 : 0;
+            }
+            assertEquals(1, next, "the hub's first page names its next page, from the store too");
+            // negotiated Turtle is the same document; other forms and pages are rendered per request
+            HttpResponse<byte[]> negotiated = on.get("/doc/concept/alignment-faking", "Accept", "text/turtle");
+            assertEquals("STORED", header(negotiated, "X-Cache"));
+            assertArrayEquals(off.get("/doc/concept/alignment-faking.ttl").body(), negotiated.body());
+            for (String other : List.of("/doc/concept/alignment-faking.nt", "/doc/concept/alignment-faking.ttl?page=2",
+                    "/doc/concept/alignment-faking.html"))
+                assertNotEquals("STORED", header(on.get(other), "X-Cache"), other);
+        } finally {
+            stored.stop();
+            rendered.stop();
+        }
+    }
+
+    @Test
+    void aServerStartsOnDocumentsRenderedFromItsDataWithoutRenderingThemAgain() throws Exception {
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
+        render(store);
+        FileTime written = Files.getLastModifiedTime(file());
+        Thread.sleep(20);
+        FusekiServer server = start(store, db(), 16, null);
+        try {
+            WebClient web = new WebClient(server);
+            assertEquals("STORED", header(web.get(DOC), "X-Cache"), "from the first request");
+            Thread.sleep(QUIET_WAIT);
+            assertEquals(written, Files.getLastModifiedTime(file()), "not rendered again");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Longer than a render scheduled after a write would wait. */
+    private static final long QUIET_WAIT = DocStore.QUIET_MILLIS + 500;
+
+    @Test
+    void aWriteIsSeenAtTheNextRequestAndTheDocumentsAreRenderedAgainAfterIt() throws Exception {
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
+        render(store);
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, "curator: s3cret\n");
+        FusekiServer server = start(store, db(), 0, passwd);
+        try {
+            WebClient web = new WebClient(server);
+            HttpResponse<byte[]> before = web.get(DOC);
+            assertEquals("STORED", header(before, "X-Cache"));
+            assertFalse(text(before).contains(AFTER));
+            String entity = WebClient.BASE + "id/concept/compliance-gap";
+            String update = "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+                    + "DELETE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }\n"
+                    + "INSERT { GRAPH ?g { <" + entity + "> dcterms:description \"" + AFTER + "\" } }\n"
+                    + "WHERE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }";
+            assertEquals(2, ServerEndToEndTest.update(server, update, "curator", "s3cret").statusCode() / 100);
+            HttpResponse<byte[]> next = web.get(DOC);
+            assertNotEquals("STORED", header(next, "X-Cache"), "the documents were rendered before the write");
+            assertTrue(text(next).contains(AFTER), text(next));
+            HttpResponse<byte[]> again = awaitStored(web, DOC);
+            assertTrue(text(again).contains(AFTER), "rendered again after the write: " + text(again));
+            assertEquals(0, tmpFiles(dir));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void documentsRenderedFromOtherDataAreNotServed() throws Exception {
+        Path seeds = TestSeeds.copy(dir);
+        KnowledgeStore store = seededStore(seeds);
+        render(store);
+        Path page = seeds.resolve(PAGE);
+        Files.writeString(page, Files.readString(page).replace(
+                Files.readString(page).lines().skip(3).findFirst().orElseThrow(), AFTER));
+        build(store, seeds); // as a build that did not render would leave it
+        FusekiServer server = start(store, db(), 0, null);
+        try {
+            WebClient web = new WebClient(server);
+            assertTrue(text(web.get(DOC)).contains(AFTER), "the first request already sees the new data");
+            assertTrue(text(awaitStored(web, DOC)).contains(AFTER));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aDocumentFileCutShortIsNotReadAndIsRenderedAgain() throws Exception {
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
+        render(store);
+        byte[] whole = Files.readAllBytes(file());
+        Files.write(file(), java.util.Arrays.copyOf(whole, whole.length - 3));
+        IOException e = assertThrows(IOException.class, () -> DocFile.open(file()));
+        assertTrue(e.getMessage().contains(file().toString()) && e.getMessage().contains("not a complete document file"),
+                e.getMessage());
+        FusekiServer server = start(store, db(), 0, null);
+        try {
+            WebClient web = new WebClient(server);
+            assertEquals(200, web.get(DOC).statusCode());
+            awaitStored(web, DOC);
+            assertEquals(whole.length, Files.size(file()), "the same documents again");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aRenderCalledOffLeavesTheFileAsItWas() throws Exception {
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
+        render(store);
+        byte[] whole = Files.readAllBytes(file());
+        Site site = new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none());
+        Optional<DocRendering.Result> called = DocRendering.run(site, file(), 2, () -> true, Progress.QUIET);
+        assertTrue(called.isEmpty());
+        assertArrayEquals(whole, Files.readAllBytes(file()));
+        assertEquals(0, tmpFiles(dir), "no temporary file is left behind");
+    }
+}
