@@ -1,5 +1,6 @@
 package org.lodestar.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
@@ -111,11 +112,9 @@ final class BuildCommand implements CliCommand {
     private static void renderDocuments(String base, Path db, KnowledgeStore store, PrintStream out, PrintStream err) {
         Path file = DocStore.besideDatabase(db);
         try {
-            DocStore.render(store, base, file, Progress.CONSOLE).ifPresent(r -> out.println(r + " into " + file));
-        } catch (java.io.IOException e) {
+            DocStore.render(store, base, file, Progress.CONSOLE).ifPresent(r -> out.println(r + " in " + file));
+        } catch (IOException | RuntimeException e) {
             err.println("warning: the documents were not rendered (" + e.getMessage() + "); the server renders them when it starts");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lodestar.rdf.Uris;
+import org.lodestar.util.BesideDatabase;
 
 /**
  * Embeddings by the hash of what was embedded (model name + text), so a rebuild embeds only the
@@ -55,7 +56,7 @@ public final class EmbeddingCache {
 
     /** The cache file of a TDB2 database folder: beside it, named after it. */
     public static Path besideDatabase(Path db) {
-        return org.lodestar.util.BesideDatabase.file(db, SUFFIX);
+        return BesideDatabase.file(db, SUFFIX);
     }
 
     /** Null for an in-memory cache. */

@@ -1,8 +1,11 @@
 package org.lodestar.web;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.Channels;
@@ -25,7 +28,7 @@ import java.util.zip.Inflater;
 final class DocFile {
     static final String MAGIC = "lodestar-docs-1";
     /** Java maps at most 2 GB at once; a million documents take more. */
-    private static final long SEGMENT = 1L << 30;
+    static final long SEGMENT = 1L << 30;
 
     private record Entry(long offset, int stored, int size, List<String> links) {}
 
@@ -33,12 +36,14 @@ final class DocFile {
     private final String stamp;
     private final Map<String, Entry> index;
     private final MappedByteBuffer[] segments;
+    private final long segment;
 
-    private DocFile(Path path, String stamp, Map<String, Entry> index, MappedByteBuffer[] segments) {
+    private DocFile(Path path, String stamp, Map<String, Entry> index, MappedByteBuffer[] segments, long segment) {
         this.path = path;
         this.stamp = stamp;
         this.index = index;
         this.segments = segments;
+        this.segment = segment;
     }
 
     /**
@@ -46,6 +51,11 @@ final class DocFile {
      *                     render cut short leaves no trailer), with the file named in the message
      */
     static DocFile open(Path path) throws IOException {
+        return open(path, SEGMENT);
+    }
+
+    /** @param segment bytes mapped at a time (small in a test, so that documents cross from one to the next) */
+    static DocFile open(Path path, long segment) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long length = channel.size();
             int trailer = Long.BYTES + 2 + MAGIC.length(); // the index offset, then MAGIC as writeUTF writes it
@@ -69,22 +79,22 @@ final class DocFile {
                 List<String> l = new ArrayList<>(links);
                 for (int j = 0; j < links; j++)
                     l.add(entries.readUTF());
-                if (offset < 0 || stored < 0 || offset + stored > indexAt)
+                if (offset < 0 || stored < 0 || size < 0 || offset > indexAt - stored)
                     throw new IOException(path + ": entry " + docPath + " points outside the file");
                 index.put(docPath, new Entry(offset, stored, size, List.copyOf(l)));
             }
-            MappedByteBuffer[] segments = new MappedByteBuffer[(int) ((indexAt + SEGMENT - 1) / SEGMENT)];
+            MappedByteBuffer[] segments = new MappedByteBuffer[(int) ((indexAt + segment - 1) / segment)];
             for (int s = 0; s < segments.length; s++)
-                segments[s] = channel.map(FileChannel.MapMode.READ_ONLY, s * SEGMENT, Math.min(SEGMENT, indexAt - s * SEGMENT));
-            return new DocFile(path, stamp, index, segments);
-        } catch (java.io.EOFException | java.io.UTFDataFormatException e) {
+                segments[s] = channel.map(FileChannel.MapMode.READ_ONLY, s * segment, Math.min(segment, indexAt - s * segment));
+            return new DocFile(path, stamp, index, segments, segment);
+        } catch (EOFException | UTFDataFormatException e) {
             throw new IOException(path + ": not a complete document file (" + e + ")", e);
         }
     }
 
     private static DataInputStream in(FileChannel channel, long position) throws IOException {
         InputStream stream = Channels.newInputStream(channel.position(position));
-        return new DataInputStream(new java.io.BufferedInputStream(stream, 1 << 16));
+        return new DataInputStream(new BufferedInputStream(stream, 1 << 16));
     }
 
     /** What the documents were rendered from ({@link DocStore#stamp}). */
@@ -110,9 +120,9 @@ final class DocFile {
         byte[] stored = new byte[e.stored()];
         long at = e.offset();
         for (int done = 0; done < stored.length; ) {
-            ByteBuffer segment = segments[(int) (at / SEGMENT)];
-            int within = (int) (at % SEGMENT), n = Math.min(stored.length - done, segment.limit() - within);
-            segment.get(within, stored, done, n);
+            ByteBuffer mapped = segments[(int) (at / segment)];
+            int within = (int) (at % segment), n = Math.min(stored.length - done, mapped.limit() - within);
+            mapped.get(within, stored, done, n);
             done += n;
             at += n;
         }
@@ -125,8 +135,12 @@ final class DocFile {
             inflater.setInput(stored);
             byte[] body = new byte[size];
             int done = 0;
-            while (done < size && !inflater.finished())
-                done += inflater.inflate(body, done, size - done);
+            while (done < size && !inflater.finished()) {
+                int n = inflater.inflate(body, done, size - done);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary()))
+                    break; // the stored bytes end before the document does
+                done += n;
+            }
             if (done != size || !inflater.finished())
                 throw new IllegalStateException(path + ": a document does not inflate to its recorded size");
             return body;

@@ -1,15 +1,18 @@
 package org.lodestar.web;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 
 /**
@@ -22,6 +25,8 @@ import java.util.zip.Deflater;
 final class DocFileWriter implements Closeable {
     private record Entry(String docPath, long offset, int stored, int size, List<String> links) {}
 
+    private static final AtomicInteger WRITERS = new AtomicInteger();
+
     private final Path target, tmp;
     private final FileOutputStream file;
     private final DataOutputStream out;
@@ -33,8 +38,9 @@ final class DocFileWriter implements Closeable {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeLeftovers(dir, target.getFileName().toString());
         // not createTempFile: its owner-only permissions would stay on the moved file
-        this.tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        this.tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "-" + WRITERS.incrementAndGet() + ".tmp");
         this.file = new FileOutputStream(tmp.toFile());
         this.out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
         out.writeUTF(DocFile.MAGIC);
@@ -91,12 +97,24 @@ final class DocFileWriter implements Closeable {
         }
     }
 
+    /**
+     * Temporary files of renders that were killed (a render cut short by its process's end leaves
+     * one as large as the file). Only one process renders for a database, the one holding its
+     * TDB2 lock, and it renders one file at a time, so any found now is left over.
+     */
+    private static void removeLeftovers(Path dir, String name) throws IOException {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, name + ".*.tmp")) {
+            for (Path f : found)
+                Files.deleteIfExists(f);
+        }
+    }
+
     private static byte[] deflate(byte[] body) {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try {
             deflater.setInput(body);
             deflater.finish();
-            java.io.ByteArrayOutputStream stored = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+            ByteArrayOutputStream stored = new ByteArrayOutputStream(body.length / 4 + 64);
             byte[] buffer = new byte[8192];
             while (!deflater.finished())
                 stored.write(buffer, 0, deflater.deflate(buffer));

@@ -1,6 +1,7 @@
 package org.lodestar.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -43,7 +45,7 @@ final class DocRendering {
      *         was called off (cancelled, or the data changed while it ran); the file is then as it was
      */
     static Optional<Result> run(Site site, Path target, int threads, BooleanSupplier cancelled, Progress progress)
-            throws IOException, InterruptedException {
+            throws IOException {
         long started = System.nanoTime();
         Optional<Start> start = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset()).map(commit -> {
             Versions.DataVersion version = site.version();
@@ -54,39 +56,66 @@ final class DocRendering {
         Start s = start.get();
         AtomicBoolean calledOff = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "lodestar-docs-render");
-            t.setDaemon(true);
-            return t;
-        });
         try (DocFileWriter writer = new DocFileWriter(target, s.stamp());
              Progress.Bar bar = progress.start("rendering", s.entities().size(), "documents")) {
+            BooleanSupplier stop = () -> calledOff.get() || cancelled.getAsBoolean();
+            // Never interrupted: an interrupt inside a TDB2 read closes the database's file channels.
+            ExecutorService pool = Executors.newFixedThreadPool(threads, DocStore.daemon("lodestar-docs-render"));
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < threads; i++)
-                running.add(pool.submit(() -> {
-                    Txn.executeRead(site.dataset(), () -> {
-                        if (!s.commit().equals(Versions.commit(site.dataset()).orElse(null))) {
+            try {
+                for (int i = 0; i < threads; i++)
+                    running.add(pool.submit(() -> {
+                        try {
+                            Txn.executeRead(site.dataset(), () -> {
+                                if (!s.commit().equals(Versions.commit(site.dataset()).orElse(null)))
+                                    calledOff.set(true);
+                                else
+                                    render(site, s, writer, next, bar, stop);
+                            });
+                        } catch (RuntimeException | Error e) {
                             calledOff.set(true);
-                            return;
+                            throw e;
                         }
-                        render(site, s, writer, next, bar, () -> calledOff.get() || cancelled.getAsBoolean());
-                    });
-                    return null;
-                }));
+                        return null;
+                    }));
+            } finally {
+                pool.shutdown();
+                awaitUninterruptibly(pool);
+            }
             for (Future<?> f : running)
-                f.get();
-            if (calledOff.get() || cancelled.getAsBoolean())
+                failure(f, target);
+            if (stop.getAsBoolean())
                 return Optional.empty();
             DocFile file = DocFile.open(writer.finish());
             return Optional.of(new Result(file, s.commit(), (System.nanoTime() - started) / 1_000_000));
+        }
+    }
+
+    /** Waits for the threads to end, keeping an interrupt for the caller to see afterwards. */
+    private static void awaitUninterruptibly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.HOURS))
+                    break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+            Thread.currentThread().interrupt();
+    }
+
+    /** Throws what a finished thread threw, if anything. */
+    private static void failure(Future<?> finished, Path target) throws IOException {
+        try {
+            finished.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            calledOff.set(true);
-            if (e.getCause() instanceof java.io.UncheckedIOException io)
+            if (e.getCause() instanceof UncheckedIOException io)
                 throw io.getCause();
             throw new IOException("rendering documents into " + target + " failed: " + e.getCause(), e.getCause());
-        } finally {
-            calledOff.set(true);
-            pool.shutdownNow();
         }
     }
 
@@ -101,7 +130,7 @@ final class DocRendering {
                 try {
                     writer.add(p.docPath(), DocServlet.rdf(p, d, DocStore.FORMAT));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
             bar.step(Math.min(CHUNK, s.entities().size() - from));

@@ -1,16 +1,22 @@
 package org.lodestar.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.jena.Jena;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.Ontology;
+import org.lodestar.rdf.Prefixes;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.Progress;
 import org.lodestar.store.KnowledgeStore;
@@ -27,22 +33,36 @@ import org.lodestar.util.BesideDatabase;
  *
  * <p>A document is served only to a request that reads the very commit the file was rendered from
  * ({@link Versions#commit}), so no write is ever hidden: after a write every document is rendered
- * per request again until the store has been rendered anew, in the background, once the writes
- * have paused for {@link #QUIET_MILLIS}. A server that starts on a file rendered from the data,
+ * per request again until the store has been rendered anew, in the background, once no new commit
+ * has been seen for {@link #QUIET_MILLIS}. A server that starts on a file rendered from the data,
  * code and base it has now (its {@link #stamp}) uses it at once; {@code build} renders it ahead so
- * that this is the usual case.
+ * that this is the usual case. A SPARQL update deletes the file before it runs
+ * ({@link #discard}), so that one which commits but is never recorded (a crash in between) cannot
+ * leave a file whose stamp still matches.
  */
 public final class DocStore {
     public static final String SUFFIX = ".docs";
     static final Format FORMAT = Format.TURTLE;
-    /** After a write, how long the data must stay as it is before the documents are rendered again. */
+    /** How long no new commit must be seen before the documents are rendered again. */
     static final long QUIET_MILLIS = 2_000;
+    /**
+     * The classes whose code shapes a document, hashed into the stamp: the code version covers the
+     * queries and templates, not Java code, and a release can change a document without them.
+     */
+    private static final List<Class<?>> RENDERERS = List.of(EntityDocument.class, DocLookup.class, DocBacklinks.class,
+            DocSimilarLinks.class, DocServlet.class, RdfOutput.class, Prefixes.class, Uris.class, EntityPath.class, DocStore.class);
+    private static final String RENDERER = rendererVersion();
 
-    /** What a render wrote. */
-    public record Report(int documents, long bytes, long millis) {
+    /** What a render wrote; {@code fresh} false when the file was already rendered from this data and code. */
+    public record Report(int documents, long bytes, long millis, boolean fresh) {
+        static Report of(DocRendering.Result r) {
+            return new Report(r.file().size(), r.file().bytes(), r.millis(), true);
+        }
+
         @Override
         public String toString() {
-            return String.format("%,d documents rendered in %.1f s (%,d KB on disk)", documents, millis / 1000.0, bytes / 1024);
+            return fresh ? String.format("%,d documents rendered in %.1f s (%,d KB on disk)", documents, millis / 1000.0, bytes / 1024)
+                    : String.format("%,d documents already rendered from this data", documents);
         }
     }
 
@@ -53,17 +73,22 @@ public final class DocStore {
     private volatile Site site;
     /** The commit the last render started from, so that one that failed is not tried again at once. */
     private volatile String lastTried;
+    /** The newest commit a request saw that the documents are not from, and when it was first seen. */
+    private volatile String seen;
+    private volatile long seenAt;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService renderer;
     private volatile boolean closed;
 
     private DocStore(Path file) {
         this.file = file;
-        this.renderer = file == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lodestar-docs");
-            t.setDaemon(true);
-            return t;
-        });
+        if (file == null) {
+            this.renderer = null;
+        } else {
+            ScheduledThreadPoolExecutor one = new ScheduledThreadPoolExecutor(1, daemon("lodestar-docs"));
+            one.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a closed store starts no render
+            this.renderer = one;
+        }
     }
 
     /** No document store: every description is rendered per request (an in-memory database). */
@@ -75,49 +100,71 @@ public final class DocStore {
     /** The document file of a TDB2 database folder: beside it, named after it. */
     public static Path besideDatabase(Path db) { return BesideDatabase.file(db, SUFFIX); }
 
+    static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /**
-     * Renders the documents of {@code store} into {@code file} now, on every core; what
-     * {@code build} does so that the server it starts has them at once.
+     * Renders the documents of {@code store} into {@code file} now, on every core, unless the file
+     * was rendered from this data and code already; what {@code build} does so that the server it
+     * starts has them at once.
      *
      * @return empty when the data changed while rendering (nothing written)
      */
-    public static Optional<Report> render(KnowledgeStore store, String base, Path file, Progress progress)
-            throws IOException, InterruptedException {
+    public static Optional<Report> render(KnowledgeStore store, String base, Path file, Progress progress) throws IOException {
         Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none());
-        return DocRendering.run(site, file, Runtime.getRuntime().availableProcessors(), () -> false, progress)
-                .map(r -> new Report(r.file().size(), r.file().bytes(), r.millis()));
+        Optional<DocFile> existing = current(site, file);
+        if (existing.isPresent())
+            return Optional.of(new Report(existing.get().size(), existing.get().bytes(), 0, false));
+        return DocRendering.run(site, file, Runtime.getRuntime().availableProcessors(), () -> false, progress).map(Report::of);
     }
 
     /**
      * What the documents are made from: the data version (which the ETags and the documents'
-     * {@code dcterms:modified} come from), the code version (queries, templates) and the base.
+     * {@code dcterms:modified} come from), the code version (queries, templates), the code that
+     * renders them with Jena's version, and the base.
      */
     static String stamp(Site site, Versions.DataVersion version) {
         return String.join(" ", "data", version.hash(), "modified", version.modified().toString(), "code", Versions.code(),
-                "base", site.uris().base());
+                "renderer", RENDERER, "base", site.uris().base());
     }
 
-    /** Called once the server's {@link Site} exists: opens the file if it is current, else renders it in the background. */
-    void start(Site site) {
+    /** The file, when it opens and was rendered from what the store holds now; logs why not otherwise. */
+    private static Optional<DocFile> current(Site site, Path file) {
+        if (!Files.exists(file))
+            return Optional.empty();
+        try {
+            DocFile opened = DocFile.open(file);
+            String now = Txn.calculateRead(site.dataset(), () -> stamp(site, site.version()));
+            if (opened.stamp().equals(now))
+                return Optional.of(opened);
+            Fuseki.serverLog.info("{} was rendered from other data or code", file);
+        } catch (IOException e) {
+            Fuseki.serverLog.warn(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Called once the server's {@link Site} exists, before it takes requests: uses the file if it is current. */
+    void open(Site site) {
         this.site = site;
         if (file == null)
             return;
-        if (Files.exists(file)) {
-            try {
-                DocFile opened = DocFile.open(file);
-                Optional<String> commit = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset())
-                        .filter(c -> opened.stamp().equals(stamp(site, site.version()))));
-                if (commit.isPresent()) {
-                    current = new Current(opened, commit.get());
-                    lastTried = commit.get();
-                    return;
-                }
-                Fuseki.serverLog.info("{} was rendered from other data or code; rendering it again", file);
-            } catch (IOException e) {
-                Fuseki.serverLog.warn("{}; rendering it again", e.getMessage());
-            }
-        }
-        schedule(0);
+        Txn.executeRead(site.dataset(), () -> Versions.commit(site.dataset()).ifPresent(commit ->
+                current(site, file).ifPresent(f -> {
+                    current = new Current(f, commit);
+                    lastTried = commit;
+                })));
+    }
+
+    /** Once the server runs: renders the documents in the background if {@link #open} found none to use. */
+    void renderIfMissing() {
+        if (file != null && current == null)
+            schedule(0);
     }
 
     /**
@@ -129,6 +176,10 @@ public final class DocStore {
             return null;
         Current c = current;
         if (c == null || !c.commit().equals(commit)) {
+            if (!commit.equals(seen)) {
+                seen = commit;
+                seenAt = System.nanoTime();
+            }
             if (!commit.equals(lastTried))
                 schedule(QUIET_MILLIS);
             return null;
@@ -141,14 +192,28 @@ public final class DocStore {
         }
     }
 
-    /** Stops a render in progress and waits for it; a file half written is thrown away. */
+    /** Before a write that may not be recorded: the documents are no longer used, and the file goes. */
+    void discard() {
+        if (file == null)
+            return;
+        current = null;
+        lastTried = null;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            Fuseki.serverLog.warn("Could not delete {} before an update: {}", file, e.toString());
+        }
+    }
+
+    /** Stops a render in progress (between documents) and waits for it; a file half written is thrown away. */
     void close() {
         closed = true;
         if (renderer == null)
             return;
-        renderer.shutdownNow();
+        // not shutdownNow: an interrupt inside a TDB2 read closes the database's file channels
+        renderer.shutdown();
         try {
-            renderer.awaitTermination(30, TimeUnit.SECONDS);
+            renderer.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -158,32 +223,58 @@ public final class DocStore {
         if (closed || !pending.compareAndSet(false, true))
             return;
         try {
-            renderer.schedule(this::renderNow, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+            renderer.schedule(this::renderWhenQuiet, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
             pending.set(false);
         }
     }
 
-    private void renderNow() {
+    /** Renders once no new commit has been seen for {@link #QUIET_MILLIS}; waits again otherwise. */
+    private void renderWhenQuiet() {
+        if (closed) {
+            pending.set(false);
+            return;
+        }
+        long quietFor = (System.nanoTime() - seenAt) / 1_000_000;
+        if (seen != null && quietFor < QUIET_MILLIS) {
+            renderer.schedule(this::renderWhenQuiet, QUIET_MILLIS - quietFor, TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             Optional<String> commit = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset()));
             Current c = current;
             if (commit.isEmpty() || c != null && commit.get().equals(c.commit()))
                 return;
-            lastTried = commit.get();
-            Optional<DocRendering.Result> done = DocRendering.run(site, file, Runtime.getRuntime().availableProcessors(),
-                    () -> closed, Progress.QUIET);
+            String from = commit.get();
+            lastTried = from;
+            seen = from;
+            // Half the cores: the server answers requests meanwhile. A request that sees another
+            // commit calls the render off, since its documents would be out of date.
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            Optional<DocRendering.Result> done = DocRendering.run(site, file, threads, () -> closed || !from.equals(seen), Progress.QUIET);
             done.ifPresent(r -> {
                 current = new Current(r.file(), r.commit());
-                Fuseki.serverLog.info("{}: {}", file, new Report(r.file().size(), r.file().bytes(), r.millis()));
+                Fuseki.serverLog.info("{}: {}", file, Report.of(r));
             });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (done.isEmpty())
+                lastTried = null; // called off: the next request that misses asks again
         } catch (Exception | OutOfMemoryError e) {
             if (!closed)
                 Fuseki.serverLog.warn("Rendering the documents into {} failed ({}); they are rendered per request", file, e.toString());
         } finally {
             pending.set(false);
         }
+    }
+
+    private static String rendererVersion() {
+        StringBuilder all = new StringBuilder("jena " + Jena.VERSION);
+        for (Class<?> c : RENDERERS) {
+            try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                all.append('\n').append(c.getName()).append(' ').append(in == null ? "?" : Uris.hash(in.readAllBytes(), 16));
+            } catch (IOException e) {
+                all.append('\n').append(c.getName()).append(" ?");
+            }
+        }
+        return Uris.hash(all.toString(), 16);
     }
 }

@@ -31,10 +31,15 @@ final class LodestarModule implements FusekiModule {
         // Every answer's validators need it, and on a large database not yet in memory the first
         // read takes seconds (10.7 s at 200,000 entities): pay it before the first request, not in it.
         site.version();
-        docs.start(site);
+        docs.open(site);
         builder.addServlet("/view/*", new ViewServlet(site, settings));
         LinkedData.register(builder, site);
         DuplicatesServlet.register(builder, settings, store);
+    }
+
+    @Override
+    public void serverAfterStarting(FusekiServer server) {
+        docs.renderIfMissing();
     }
 
     @Override

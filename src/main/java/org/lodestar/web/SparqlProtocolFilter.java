@@ -76,6 +76,10 @@ final class SparqlProtocolFilter implements Filter {
             }
             req = buffered;
         }
+        // Only for a request Jetty has authenticated: the endpoint exists, and no anonymous POST
+        // can make the server render everything again.
+        if (method.equals("POST") && isUpdateEndpoint(req) && req.getUserPrincipal() != null)
+            site.docs().discard();
         chain.doFilter(req, resp);
         if (method.equals("POST") && isUpdateEndpoint(req) && resp.getStatus() / 100 == 2)
             Versions.recordUpdate(site.dataset(), site.uris().derivedGraph());

@@ -69,6 +69,7 @@ class BenchSmokeTest {
         assertTrue(number(machine, "cores") >= 1);
         for (String key : List.of("jvm", "os", "memory_mb"))
             assertNotNull(machine.get(key), key);
+        assertEquals(0, number(r, "deref_errors"), log);
         assertEquals(number(r, "deref_sent"), number(r, "deref_from_store"), "every measured document came from the document store");
         assertTrue(number(r, "docs_mb") > 0);
         JsonObject phases = r.get("phases_s").getAsObject();

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lodestar.TestSeeds;
 import org.lodestar.ontology.Ontology;
-import org.lodestar.pipeline.Pipeline;
-import org.lodestar.pipeline.SeedFiles;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.Progress;
 import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.store.KnowledgeStore;
-import org.lodestar.store.SeedBuild;
-import org.lodestar.validate.ShapesValidator;
 
 /**
  * The rendered documents on disk: the same bytes and headers the server renders per request, used
@@ -53,8 +48,7 @@ class DocStoreTest {
     private Path file() { return DocStore.besideDatabase(db()); }
 
     private static void build(KnowledgeStore store, Path seeds) throws Exception {
-        new SeedBuild(new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris(WebClient.BASE)), false)
-                .run(store, SeedFiles.folder(seeds));
+        WebClient.buildInto(store, seeds);
     }
 
     private KnowledgeStore seededStore(Path seeds) throws Exception {
@@ -99,6 +93,10 @@ class DocStoreTest {
         }
         assertEquals("STORED", header(r, "X-Cache"), path + " never came from the document store");
         return r;
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     private static long tmpFiles(Path dir) throws IOException {
@@ -157,14 +155,16 @@ class DocStoreTest {
     void aServerStartsOnDocumentsRenderedFromItsDataWithoutRenderingThemAgain() throws Exception {
         KnowledgeStore store = seededStore(TestSeeds.copy(dir));
         render(store);
-        FileTime written = Files.getLastModifiedTime(file());
-        Thread.sleep(20);
+        Object written = fileKey(file());
+        DocStore.Report again = render(store);
+        assertFalse(again.fresh(), "a build that changed nothing renders nothing: " + again);
+        assertEquals(written, fileKey(file()));
         FusekiServer server = start(store, db(), 16, null);
         try {
             WebClient web = new WebClient(server);
             assertEquals("STORED", header(web.get(DOC), "X-Cache"), "from the first request");
             Thread.sleep(QUIET_WAIT);
-            assertEquals(written, Files.getLastModifiedTime(file()), "not rendered again");
+            assertEquals(written, fileKey(file()), "not rendered again (a render moves a new file in)");
         } finally {
             server.stop();
         }
@@ -185,11 +185,10 @@ class DocStoreTest {
             HttpResponse<byte[]> before = web.get(DOC);
             assertEquals("STORED", header(before, "X-Cache"));
             assertFalse(text(before).contains(AFTER));
-            String entity = WebClient.BASE + "id/concept/compliance-gap";
-            String update = "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
-                    + "DELETE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }\n"
-                    + "INSERT { GRAPH ?g { <" + entity + "> dcterms:description \"" + AFTER + "\" } }\n"
-                    + "WHERE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }";
+            String update = WebClient.describeAs(WebClient.BASE + "id/concept/compliance-gap", AFTER);
+            assertEquals(401, ServerEndToEndTest.update(server, update, null, null).statusCode());
+            assertEquals("STORED", header(web.get(DOC), "X-Cache"), "a refused update leaves the documents in use");
+            assertTrue(Files.exists(file()));
             assertEquals(2, ServerEndToEndTest.update(server, update, "curator", "s3cret").statusCode() / 100);
             HttpResponse<byte[]> next = web.get(DOC);
             assertNotEquals("STORED", header(next, "X-Cache"), "the documents were rendered before the write");
@@ -235,9 +234,36 @@ class DocStoreTest {
             WebClient web = new WebClient(server);
             assertEquals(200, web.get(DOC).statusCode());
             awaitStored(web, DOC);
-            assertEquals(whole.length, Files.size(file()), "the same documents again");
         } finally {
             server.stop();
+        }
+        DocFile again = DocFile.open(file());
+        for (String path : documents(store))
+            assertTrue(again.find(path.substring(0, path.length() - ".ttl".length())) != null, path);
+    }
+
+    @Test
+    void aStoppedServerLeavesNoRenderRunning() throws Exception {
+        KnowledgeStore store = seededStore(seedsWithAHub());
+        FusekiServer server = start(store, db(), 0, null); // no file yet: it starts rendering at once
+        server.stop();
+        for (Thread t : Thread.getAllStackTraces().keySet())
+            if (t.getName().startsWith("lodestar-docs"))
+                t.join(10_000); // a thread whose executor has ended may take a moment to exit
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("lodestar-docs")), "a render thread outlived its server");
+        assertEquals(0, tmpFiles(dir));
+    }
+
+    @Test
+    void documentsThatCrossFromOneMappedSegmentToTheNextReadWhole() throws Exception {
+        KnowledgeStore store = seededStore(seedsWithAHub());
+        render(store);
+        DocFile whole = DocFile.open(file()), small = DocFile.open(file(), 4096);
+        assertTrue(small.bytes() > 10 * 4096, "many segments");
+        for (String path : documents(store)) {
+            String docPath = path.substring(0, path.length() - ".ttl".length());
+            assertArrayEquals(whole.find(docPath).body(), small.find(docPath).body(), docPath);
         }
     }
 

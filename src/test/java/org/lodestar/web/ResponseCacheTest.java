@@ -16,14 +16,8 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lodestar.TestSeeds;
-import org.lodestar.ontology.Ontology;
-import org.lodestar.pipeline.Pipeline;
-import org.lodestar.pipeline.SeedFiles;
-import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.store.KnowledgeStore;
-import org.lodestar.store.SeedBuild;
-import org.lodestar.validate.ShapesValidator;
 
 /**
  * The server keeps rendered views and documents: asked again, it answers the same bytes from
@@ -39,8 +33,7 @@ class ResponseCacheTest {
     Path dir;
 
     private static void build(KnowledgeStore store, Path seeds) throws Exception {
-        new SeedBuild(new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris(WebClient.BASE)), false)
-                .run(store, SeedFiles.folder(seeds));
+        WebClient.buildInto(store, seeds);
     }
 
     /** A TDB2 store on disk under the test's folder, built from {@code seeds}. */
@@ -107,10 +100,7 @@ class ResponseCacheTest {
             WebClient web = new WebClient(server);
             missThenHit(web, BEFORE);
             String entity = WebClient.BASE + "id/concept/compliance-gap";
-            String update = "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
-                    + "DELETE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }\n"
-                    + "INSERT { GRAPH ?g { <" + entity + "> dcterms:description \"" + AFTER + "\" } }\n"
-                    + "WHERE { GRAPH ?g { <" + entity + "> dcterms:description ?d } }";
+            String update = WebClient.describeAs(entity, AFTER);
             String[] validated = {"/doc/concept/compliance-gap.ttl", "/.well-known/void", "/dump/lodestar.ttl"};
             String[] before = new String[validated.length];
             for (int i = 0; i < validated.length; i++) {

@@ -28,8 +28,25 @@ final class WebClient {
 
     static KnowledgeStore build(Path seeds) throws Exception {
         KnowledgeStore store = KnowledgeStore.inMemory();
-        new SeedBuild(new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris(BASE)), false).run(store, SeedFiles.folder(seeds));
+        buildInto(store, seeds);
         return store;
+    }
+
+    /** Builds {@code seeds} into {@code store}, as {@code build} does. */
+    static void buildInto(KnowledgeStore store, Path seeds) throws Exception {
+        new SeedBuild(new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris(BASE)), false).run(store, SeedFiles.folder(seeds));
+    }
+
+    /** A SPARQL update that gives {@code entity} the description {@code text}, in the graph that holds its description. */
+    static String describeAs(String entity, String text) {
+        org.apache.jena.query.ParameterizedSparqlString update = new org.apache.jena.query.ParameterizedSparqlString(
+                "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+                + "DELETE { GRAPH ?g { ?entity dcterms:description ?d } }\n"
+                + "INSERT { GRAPH ?g { ?entity dcterms:description ?text } }\n"
+                + "WHERE { GRAPH ?g { ?entity dcterms:description ?d } }");
+        update.setIri("entity", entity);
+        update.setLiteral("text", text);
+        return update.toString();
     }
 
     static FusekiServer start(KnowledgeStore store, Path passwd) {
