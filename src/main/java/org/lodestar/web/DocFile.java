@@ -79,7 +79,8 @@ final class DocFile {
                 List<String> l = new ArrayList<>(links);
                 for (int j = 0; j < links; j++)
                     l.add(entries.readUTF());
-                if (offset < 0 || stored < 0 || size < 0 || offset > indexAt - stored)
+                // deflate shrinks by at most 1,032 to 1: a larger size is damage, not a document
+                if (offset < 0 || stored < 0 || size < 0 || offset > indexAt - stored || size > stored * 1032L + 64)
                     throw new IOException(path + ": entry " + docPath + " points outside the file");
                 index.put(docPath, new Entry(offset, stored, size, List.copyOf(l)));
             }

@@ -6,10 +6,12 @@ import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,6 +83,7 @@ final class DocFileWriter implements Closeable {
         file.getChannel().force(true);
         out.close();
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        syncFolder(target);
         finished = true;
         return target;
     }
@@ -94,6 +97,15 @@ final class DocFileWriter implements Closeable {
             out.close();
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes a move into, or a deletion from, the folder of {@code file} last through a power cut, where the system allows. */
+    static void syncFolder(Path file) {
+        try (FileChannel folder = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            // some file systems refuse to open a folder; the move or deletion itself has happened
         }
     }
 

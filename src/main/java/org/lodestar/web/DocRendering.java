@@ -40,11 +40,13 @@ final class DocRendering {
     private DocRendering() {}
 
     /**
-     * @param cancelled asked between documents: true calls the render off
+     * @param cancelled asked between documents and before the file moves in: true calls the render off
+     * @param moves     held while the file moves in, so that whoever sets {@code cancelled} under it
+     *                  knows no file moves in after
      * @return empty when there is nothing to render from (a store that is not TDB2) or the render
      *         was called off (cancelled, or the data changed while it ran); the file is then as it was
      */
-    static Optional<Result> run(Site site, Path target, int threads, BooleanSupplier cancelled, Progress progress)
+    static Optional<Result> run(Site site, Path target, int threads, BooleanSupplier cancelled, Object moves, Progress progress)
             throws IOException {
         long started = System.nanoTime();
         Optional<Start> start = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset()).map(commit -> {
@@ -84,9 +86,13 @@ final class DocRendering {
             }
             for (Future<?> f : running)
                 failure(f, target);
-            if (stop.getAsBoolean())
-                return Optional.empty();
-            DocFile file = DocFile.open(writer.finish());
+            Path moved;
+            synchronized (moves) {
+                if (stop.getAsBoolean())
+                    return Optional.empty();
+                moved = writer.finish();
+            }
+            DocFile file = DocFile.open(moved);
             return Optional.of(new Result(file, s.commit(), (System.nanoTime() - started) / 1_000_000));
         }
     }

@@ -1,7 +1,6 @@
 package org.lodestar.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,15 +11,17 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.Jena;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.Ontology;
-import org.lodestar.rdf.Prefixes;
+import org.lodestar.ontology.KG;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.Progress;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.util.BesideDatabase;
+import org.lodestar.util.ClasspathFolder;
 
 /**
  * Every entity's description rendered before it is asked for, kept on disk beside the database
@@ -36,21 +37,23 @@ import org.lodestar.util.BesideDatabase;
  * per request again until the store has been rendered anew, in the background, once no new commit
  * has been seen for {@link #QUIET_MILLIS}. A server that starts on a file rendered from the data,
  * code and base it has now (its {@link #stamp}) uses it at once; {@code build} renders it ahead so
- * that this is the usual case. A SPARQL update deletes the file before it runs
- * ({@link #discard}), so that one which commits but is never recorded (a crash in between) cannot
- * leave a file whose stamp still matches.
+ * that this is the usual case. A SPARQL update deletes the file before it runs, and no render
+ * moves one in until it has ended ({@link #beginWrite}), so that an update which commits but is
+ * never recorded (a crash in between) cannot leave a file whose stamp still matches.
  */
 public final class DocStore {
     public static final String SUFFIX = ".docs";
     static final Format FORMAT = Format.TURTLE;
     /** How long no new commit must be seen before the documents are rendered again. */
     static final long QUIET_MILLIS = 2_000;
+    /** After a render failed, the wait before the next try; doubled at each failure, up to an hour. */
+    private static final long FIRST_RETRY_MILLIS = 60_000, LAST_RETRY_MILLIS = 3_600_000;
     /**
-     * The classes whose code shapes a document, hashed into the stamp: the code version covers the
-     * queries and templates, not Java code, and a release can change a document without them.
+     * Classes of the packages whose code shapes a document (this one, the URIs, the ontology's
+     * terms) are hashed into the stamp: the code version covers the queries and templates, not
+     * Java code, and a release can change a document without them.
      */
-    private static final List<Class<?>> RENDERERS = List.of(EntityDocument.class, DocLookup.class, DocBacklinks.class,
-            DocSimilarLinks.class, DocServlet.class, RdfOutput.class, Prefixes.class, Uris.class, EntityPath.class, DocStore.class);
+    private static final List<Class<?>> RENDERING_PACKAGES = List.of(DocStore.class, Uris.class, KG.class);
     private static final String RENDERER = rendererVersion();
 
     /** What a render wrote; {@code fresh} false when the file was already rendered from this data and code. */
@@ -71,14 +74,22 @@ public final class DocStore {
     private final Path file;
     private volatile Current current;
     private volatile Site site;
-    /** The commit the last render started from, so that one that failed is not tried again at once. */
+    /** The commit the last render started from, so that one from the same commit is not started again. */
     private volatile String lastTried;
-    /** The newest commit a request saw that the documents are not from, and when it was first seen. */
-    private volatile String seen;
-    private volatile long seenAt;
+    /** The latest commit a request saw that the documents are not from, and when it was first seen. */
+    private final AtomicReference<Seen> newest = new AtomicReference<>();
+    /** Held to move a rendered file in, and by a SPARQL update to begin: so none moves in while one runs. */
+    private final Object moves = new Object();
+    /** SPARQL updates under way (guarded by {@link #moves}). */
+    private int writing;
+    /** One more at each update's start and end: a render started before them is called off. */
+    private volatile long writes;
+    private volatile long retryMillis = FIRST_RETRY_MILLIS;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService renderer;
     private volatile boolean closed;
+
+    private record Seen(String commit, long at) {}
 
     private DocStore(Path file) {
         this.file = file;
@@ -120,7 +131,8 @@ public final class DocStore {
         Optional<DocFile> existing = current(site, file);
         if (existing.isPresent())
             return Optional.of(new Report(existing.get().size(), existing.get().bytes(), 0, false));
-        return DocRendering.run(site, file, Runtime.getRuntime().availableProcessors(), () -> false, progress).map(Report::of);
+        return DocRendering.run(site, file, Runtime.getRuntime().availableProcessors(), () -> false, new Object(), progress)
+                .map(Report::of);
     }
 
     /**
@@ -176,10 +188,9 @@ public final class DocStore {
             return null;
         Current c = current;
         if (c == null || !c.commit().equals(commit)) {
-            if (!commit.equals(seen)) {
-                seen = commit;
-                seenAt = System.nanoTime();
-            }
+            // A request still reading an older commit must not count as news.
+            newest.accumulateAndGet(new Seen(commit, System.nanoTime()),
+                    (old, now) -> old == null || Versions.isLater(now.commit(), old.commit()) ? now : old);
             if (!commit.equals(lastTried))
                 schedule(QUIET_MILLIS);
             return null;
@@ -192,16 +203,34 @@ public final class DocStore {
         }
     }
 
-    /** Before a write that may not be recorded: the documents are no longer used, and the file goes. */
-    void discard() {
+    /**
+     * Before a SPARQL update, which may commit and never be recorded (a crash in between): the
+     * documents are no longer used, the file goes, and no render moves one in until {@link #endWrite}.
+     */
+    void beginWrite() {
         if (file == null)
             return;
-        current = null;
-        lastTried = null;
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            Fuseki.serverLog.warn("Could not delete {} before an update: {}", file, e.toString());
+        synchronized (moves) {
+            writing++;
+            writes++;
+            current = null;
+            lastTried = null;
+            try {
+                Files.deleteIfExists(file);
+                DocFileWriter.syncFolder(file);
+            } catch (IOException e) {
+                Fuseki.serverLog.warn("Could not delete {} before an update: {}", file, e.toString());
+            }
+        }
+    }
+
+    /** After the update and its record, committed or not. */
+    void endWrite() {
+        if (file == null)
+            return;
+        synchronized (moves) {
+            writing--;
+            writes++;
         }
     }
 
@@ -229,17 +258,24 @@ public final class DocStore {
         }
     }
 
-    /** Renders once no new commit has been seen for {@link #QUIET_MILLIS}; waits again otherwise. */
+    /** Renders once no new commit has been seen for {@link #QUIET_MILLIS} and no update is under way; waits again otherwise. */
     private void renderWhenQuiet() {
         if (closed) {
             pending.set(false);
             return;
         }
-        long quietFor = (System.nanoTime() - seenAt) / 1_000_000;
-        if (seen != null && quietFor < QUIET_MILLIS) {
-            renderer.schedule(this::renderWhenQuiet, QUIET_MILLIS - quietFor, TimeUnit.MILLISECONDS);
+        Seen last = newest.get();
+        long quietFor = last == null ? Long.MAX_VALUE : (System.nanoTime() - last.at()) / 1_000_000;
+        boolean updating;
+        synchronized (moves) {
+            updating = writing > 0;
+        }
+        if (quietFor < QUIET_MILLIS || updating) {
+            renderer.schedule(this::renderWhenQuiet, QUIET_MILLIS - Math.min(quietFor, QUIET_MILLIS - 1), TimeUnit.MILLISECONDS);
             return;
         }
+        long generation = writes;
+        long next = -1; // when to try again, if at all
         try {
             Optional<String> commit = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset()));
             Current c = current;
@@ -247,34 +283,41 @@ public final class DocStore {
                 return;
             String from = commit.get();
             lastTried = from;
-            seen = from;
-            // Half the cores: the server answers requests meanwhile. A request that sees another
-            // commit calls the render off, since its documents would be out of date.
+            // Half the cores: the server answers requests meanwhile. A later commit or an update
+            // calls the render off, since its documents would be out of date.
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-            Optional<DocRendering.Result> done = DocRendering.run(site, file, threads, () -> closed || !from.equals(seen), Progress.QUIET);
-            done.ifPresent(r -> {
-                current = new Current(r.file(), r.commit());
-                Fuseki.serverLog.info("{}: {}", file, Report.of(r));
-            });
-            if (done.isEmpty())
-                lastTried = null; // called off: the next request that misses asks again
-        } catch (Exception | OutOfMemoryError e) {
+            Optional<DocRendering.Result> done = DocRendering.run(site, file, threads, () -> closed || writes != generation
+                    || newest.get() != null && Versions.isLater(newest.get().commit(), from), moves, Progress.QUIET);
+            if (done.isPresent()) {
+                synchronized (moves) {
+                    if (writes == generation)
+                        current = new Current(done.get().file(), done.get().commit());
+                }
+                retryMillis = FIRST_RETRY_MILLIS;
+                Fuseki.serverLog.info("{}: {}", file, Report.of(done.get()));
+            } else {
+                lastTried = null;
+                next = QUIET_MILLIS; // called off: render again once things are quiet, requests or not
+            }
+        } catch (Throwable e) {
+            lastTried = null;
+            next = retryMillis;
+            retryMillis = Math.min(2 * retryMillis, LAST_RETRY_MILLIS);
             if (!closed)
-                Fuseki.serverLog.warn("Rendering the documents into {} failed ({}); they are rendered per request", file, e.toString());
+                Fuseki.serverLog.warn("Rendering the documents into {} failed ({}); they are rendered per request, and again in {} s",
+                        file, e.toString(), next / 1000);
         } finally {
             pending.set(false);
         }
+        if (next >= 0)
+            schedule(next);
     }
 
     private static String rendererVersion() {
         StringBuilder all = new StringBuilder("jena " + Jena.VERSION);
-        for (Class<?> c : RENDERERS) {
-            try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-                all.append('\n').append(c.getName()).append(' ').append(in == null ? "?" : Uris.hash(in.readAllBytes(), 16));
-            } catch (IOException e) {
-                all.append('\n').append(c.getName()).append(" ?");
-            }
-        }
+        for (Class<?> anchor : RENDERING_PACKAGES)
+            for (String name : ClasspathFolder.listBeside(anchor, ".class"))
+                all.append('\n').append(name).append(' ').append(Uris.hash(ClasspathFolder.bytes(name), 16));
         return Uris.hash(all.toString(), 16);
     }
 }

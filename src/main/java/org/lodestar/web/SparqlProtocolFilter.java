@@ -76,13 +76,19 @@ final class SparqlProtocolFilter implements Filter {
             }
             req = buffered;
         }
-        // Only for a request Jetty has authenticated: the endpoint exists, and no anonymous POST
-        // can make the server render everything again.
-        if (method.equals("POST") && isUpdateEndpoint(req) && req.getUserPrincipal() != null)
-            site.docs().discard();
-        chain.doFilter(req, resp);
-        if (method.equals("POST") && isUpdateEndpoint(req) && resp.getStatus() / 100 == 2)
-            Versions.recordUpdate(site.dataset(), site.uris().derivedGraph());
+        // Jetty has authenticated the request by now (the update endpoint requires a user); the
+        // check keeps an anonymous POST from making the server render everything again, should that change.
+        boolean update = method.equals("POST") && isUpdateEndpoint(req) && req.getUserPrincipal() != null;
+        if (update)
+            site.docs().beginWrite();
+        try {
+            chain.doFilter(req, resp);
+            if (method.equals("POST") && isUpdateEndpoint(req) && resp.getStatus() / 100 == 2)
+                Versions.recordUpdate(site.dataset(), site.uris().derivedGraph());
+        } finally {
+            if (update)
+                site.docs().endWrite();
+        }
     }
 
     private static String charset(HttpServletRequest req) {

@@ -106,6 +106,17 @@ final class Versions {
         return Optional.of(System.identityHashCode(storage) + ":" + seen(storage));
     }
 
+    /**
+     * Whether {@code commit} (from {@link #commit}) came after {@code than}: a higher number on the
+     * same storage, or another storage object altogether (compaction swaps it only forwards).
+     */
+    static boolean isLater(String commit, String than) {
+        int a = commit.indexOf(':'), b = than.indexOf(':');
+        if (!commit.regionMatches(0, than, 0, Math.max(a, b) + 1))
+            return !commit.equals(than);
+        return Long.parseLong(commit.substring(a + 1)) > Long.parseLong(than.substring(b + 1));
+    }
+
     /** TDB2's number of the data the calling thread's transaction reads (one more per commit). */
     private static long seen(DatasetGraphTDB storage) {
         return storage.getTxnSystem().getThreadTransaction().getDataVersion();

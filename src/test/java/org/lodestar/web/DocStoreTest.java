@@ -190,6 +190,7 @@ class DocStoreTest {
             assertEquals("STORED", header(web.get(DOC), "X-Cache"), "a refused update leaves the documents in use");
             assertTrue(Files.exists(file()));
             assertEquals(2, ServerEndToEndTest.update(server, update, "curator", "s3cret").statusCode() / 100);
+            assertFalse(Files.exists(file()), "an update deletes the file before it runs");
             HttpResponse<byte[]> next = web.get(DOC);
             assertNotEquals("STORED", header(next, "X-Cache"), "the documents were rendered before the write");
             assertTrue(text(next).contains(AFTER), text(next));
@@ -242,10 +243,26 @@ class DocStoreTest {
             assertTrue(again.find(path.substring(0, path.length() - ".ttl".length())) != null, path);
     }
 
+    /** The seed pages and 300 generated ones: enough that a render takes a while. */
+    private Path manySeeds() throws Exception {
+        Path seeds = TestSeeds.copy(dir);
+        new org.lodestar.bench.Generator(Ontology.load()).generate(300, 7, seeds.resolve("generated"));
+        return seeds;
+    }
+
+    /** Waits, for at most 60 s, until a render is writing its temporary file. */
+    private void awaitRendering() throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (tmpFiles(dir) == 0 && System.nanoTime() < deadline)
+            Thread.sleep(1);
+        assertTrue(tmpFiles(dir) > 0, "no render started");
+    }
+
     @Test
-    void aStoppedServerLeavesNoRenderRunning() throws Exception {
-        KnowledgeStore store = seededStore(seedsWithAHub());
+    void aServerStoppedDuringARenderLeavesNoThreadAndItsDatabaseWhole() throws Exception {
+        KnowledgeStore store = seededStore(manySeeds());
         FusekiServer server = start(store, db(), 0, null); // no file yet: it starts rendering at once
+        awaitRendering();
         server.stop();
         for (Thread t : Thread.getAllStackTraces().keySet())
             if (t.getName().startsWith("lodestar-docs"))
@@ -253,6 +270,33 @@ class DocStoreTest {
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.isAlive() && t.getName().startsWith("lodestar-docs")), "a render thread outlived its server");
         assertEquals(0, tmpFiles(dir));
+        assertFalse(Files.exists(file()), "the render was called off, not finished");
+        // an interrupted read would have closed TDB2's files for good
+        assertEquals(documents(store).size(), render(store).documents());
+    }
+
+    @Test
+    void anUpdateDuringARenderCallsItOffAndNoOlderDocumentIsServedAfter() throws Exception {
+        KnowledgeStore store = seededStore(manySeeds());
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, "curator: s3cret\n");
+        FusekiServer server = start(store, db(), 0, passwd);
+        try {
+            WebClient web = new WebClient(server);
+            awaitRendering();
+            String update = WebClient.describeAs(WebClient.BASE + "id/concept/compliance-gap", AFTER);
+            assertEquals(2, ServerEndToEndTest.update(server, update, "curator", "s3cret").statusCode() / 100);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            HttpResponse<byte[]> r;
+            do {
+                r = web.get(DOC);
+                assertTrue(text(r).contains(AFTER), "served from before the update (" + header(r, "X-Cache") + ")");
+                Thread.sleep(50);
+            } while (!"STORED".equals(header(r, "X-Cache")) && System.nanoTime() < deadline);
+            assertEquals("STORED", header(r, "X-Cache"), "rendered again after the update");
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
@@ -273,7 +317,7 @@ class DocStoreTest {
         render(store);
         byte[] whole = Files.readAllBytes(file());
         Site site = new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none());
-        Optional<DocRendering.Result> called = DocRendering.run(site, file(), 2, () -> true, Progress.QUIET);
+        Optional<DocRendering.Result> called = DocRendering.run(site, file(), 2, () -> true, new Object(), Progress.QUIET);
         assertTrue(called.isEmpty());
         assertArrayEquals(whole, Files.readAllBytes(file()));
         assertEquals(0, tmpFiles(dir), "no temporary file is left behind");
