@@ -46,31 +46,40 @@ public final class Bench {
 
     public Results run(BenchSettings s, PrintStream log) throws IOException, BuildFailedException, InterruptedException {
         Results r = new Results();
-        r.put("entities", s.entities()).put("seed", s.seed());
+        r.put("entities", s.db() == null ? s.entities() : null).put("seed", s.seed());
         Results machine = Machine.describe();      // the load average now, before the run adds to it
         Path work = Files.createTempDirectory(Files.createDirectories(s.work()), "lodestar-bench-");
         try (Memory memory = new Memory()) {
             Ontology ontology = Ontology.load();
             Results phases = r.group("phases_s");
-            Path seeds = work.resolve("seeds");
-            Generator.Summary g = new Generator(ontology).generate(s.entities(), s.seed(), seeds);
-            log.println("generated " + g);
-            phases.put("generate", g.millis() / 1000.0);
-            r.put("pages", g.pages()).put("member_lines", g.memberLines()).put("similarity_lines", g.similarityLines())
-                    .put("page_bytes", g.bytes());
-
+            Path seeds = work.resolve("seeds"), db = s.db() == null ? work.resolve("tdb2") : s.db();
             TimedEmbedder embedder = new TimedEmbedder(MiniLm.get());
-            KnowledgeStore store = build(s, ontology, seeds, work.resolve("tdb2"), embedder, r, phases, log);
+            KnowledgeStore store;
+            if (s.db() == null) {
+                Generator.Summary g = new Generator(ontology).generate(s.entities(), s.seed(), seeds);
+                log.println("generated " + g);
+                phases.put("generate", g.millis() / 1000.0);
+                r.put("pages", g.pages()).put("member_lines", g.memberLines()).put("similarity_lines", g.similarityLines())
+                        .put("page_bytes", g.bytes());
+                store = build(s, ontology, seeds, db, embedder, r, phases, log);
+            } else {
+                // a kept database, measured as it is: a run of over two hours at 200,000 entities need not be repeated
+                store = KnowledgeStore.open(db);
+                r.put("database", db.toAbsolutePath().toString()).put("triples", quads(store));
+                log.println("measuring " + store + " as it is");
+            }
             // as `build` does: the server then starts with every description rendered
-            Optional<DocStore.Report> docs = DocStore.render(store, BASE, DocStore.besideDatabase(work.resolve("tdb2")), Progress.QUIET);
+            Optional<DocStore.Report> docs = DocStore.render(store, BASE, DocStore.besideDatabase(db), Progress.QUIET);
             log.println("documents: " + docs.map(Object::toString).orElse("not rendered (the data changed)"));
             phases.put("render", docs.map(d -> d.millis() / 1000.0).orElse(null));
             r.put("docs_mb", docs.map(d -> d.bytes() / (1024.0 * 1024)).orElse(null));
             List<Target> entities = EntitySample.all(store.dataset(), new Uris(BASE).derivedGraph());
+            if (s.db() != null)
+                r.put("entities", entities.size());
             r.put("entities_in_store", entities.size());
             r.put("max_degree", entities.isEmpty() ? 0 : entities.get(0).degree());
 
-            ServerSettings serving = new ServerSettings(0, work.resolve("tdb2"), seeds, BASE, null, QUERY_TIMEOUT_MS, similarity(s));
+            ServerSettings serving = new ServerSettings(0, db, seeds, BASE, null, QUERY_TIMEOUT_MS, similarity(s));
             r.put("response_cache_mb", serving.cacheMegabytes());
             FusekiServer server = LodestarServer.start(serving, store);
             try {
@@ -101,6 +110,14 @@ public final class Bench {
         }
         r.put("machine", machine.put("load_average_end", Machine.loadAverage()));
         return r;
+    }
+
+    private static long quads(KnowledgeStore store) {
+        return Txn.calculateRead(store.dataset(), () -> {
+            long[] n = {0};
+            store.dataset().find().forEachRemaining(q -> n[0]++);
+            return n[0];
+        });
     }
 
     /** Every measurement, named as {@link BenchSettings#MEASUREMENTS} lists them. */
@@ -142,11 +159,7 @@ public final class Bench {
         phases.put("embed", s.embed() ? embedNanos / 1e9 : null);
         phases.put("similarity", s.embed() ? (similarityNanos - embedNanos) / 1e9 : null);
         phases.put("build", total);
-        long quads = Txn.calculateRead(store.dataset(), () -> {
-            long[] n = {0};
-            store.dataset().find().forEachRemaining(q -> n[0]++);
-            return n[0];
-        });
+        long quads = quads(store);
         r.put("triples", quads);
         r.put("load_triples_per_s", quads / (load / 1e9));
         r.put("build_triples_per_s", quads / total);

@@ -15,10 +15,14 @@ import java.util.Set;
  * @param embed    compute similarity links with the embedding model (the server's default), or imported links only
  * @param keep     keep the work folder afterwards
  * @param measure  the measurements to run, by name ({@link #MEASUREMENTS}); the build is always timed
+ * @param db       a TDB2 folder that a run with {@code --keep} left, measured as it is (nothing is
+ *                 generated or built; only {@link #OF_A_DATABASE} can be measured); null to generate and build
  */
 public record BenchSettings(int entities, long seed, Path out, Path work, int views, int requests, int clients,
-                            boolean embed, boolean keep, Set<String> measure) {
+                            boolean embed, boolean keep, Set<String> measure, Path db) {
     public static final int VIEWS = 1_000, REQUESTS = 4_000, CLIENTS = 32;
     /** Every measurement, in the order a run makes them. */
     public static final List<String> MEASUREMENTS = List.of("loading", "views", "dereferencing", "similarity");
+    /** What needs no build of this run: loading compares with the build's writing, similarity with its embedding. */
+    public static final List<String> OF_A_DATABASE = List.of("views", "dereferencing");
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -38,7 +39,10 @@ final class BenchCommand implements CliCommand {
                                 + " (default: all; the build is always timed; similarity gives the embedding rate and recall)."
                                 + " A partial run's figures do not compare with a full run's: loading reads the whole store and"
                                 + " writes another before the views are timed").build())
-                .addOption(Option.builder().longOpt("keep").desc("keep the work folder (pages, databases, dump) afterwards").build());
+                .addOption(Option.builder().longOpt("keep").desc("keep the work folder (pages, databases, dump) afterwards").build())
+                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR")
+                        .desc("instead of --entities: measure the TDB2 folder a --keep run left (its tdb2), as it is;"
+                                + " only " + String.join(",", BenchSettings.OF_A_DATABASE)).build());
     }
 
     @Override
@@ -72,8 +76,15 @@ final class BenchCommand implements CliCommand {
 
     static BenchSettings settings(CommandLine line) throws UsageException {
         Args.noArguments(line, "");
-        if (!line.hasOption("entities"))
-            throw new UsageException("--entities N is required");
+        if (line.hasOption("entities") == line.hasOption("db"))
+            throw new UsageException(line.hasOption("db") ? "only one of --entities and --db"
+                    : "--entities N is required (or --db DIR, to measure a kept database)");
+        Path db = line.hasOption("db") ? Args.path(line, "db", null) : null;
+        if (db != null && !Files.isDirectory(db))
+            throw new UsageException("--db: " + db + " is not a folder");
+        if (db != null && !isTdb2(db))
+            throw new UsageException("--db: " + db + " is not a TDB2 database (it has no Data-NNNN folder)");
+        Set<String> measure = measurements(line, db != null);
         Path out = line.hasOption("out") ? Args.path(line, "out", null) : null;
         return new BenchSettings((int) Args.number(line, "entities", 0, 1, 100_000_000),
                 Args.number(line, "seed", GenerateCommand.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE), out,
@@ -81,17 +92,28 @@ final class BenchCommand implements CliCommand {
                 (int) Args.number(line, "views", BenchSettings.VIEWS, 1, 10_000_000),
                 (int) Args.number(line, "requests", BenchSettings.REQUESTS, 1, 100_000_000),
                 (int) Args.number(line, "clients", BenchSettings.CLIENTS, 1, 1024),
-                !line.hasOption("no-embed"), line.hasOption("keep"), measurements(line));
+                !line.hasOption("no-embed"), line.hasOption("keep"), measure, db);
     }
 
-    private static Set<String> measurements(CommandLine line) throws UsageException {
+    /** Opening any other folder would make an empty database in it, and measure that. */
+    private static boolean isTdb2(Path db) throws UsageException {
+        try (java.util.stream.Stream<Path> inside = Files.list(db)) {
+            return inside.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("Data-[0-9]+"));
+        } catch (IOException e) {
+            throw new UsageException("--db: " + db + " cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Set<String> measurements(CommandLine line, boolean ofADatabase) throws UsageException {
+        List<String> allowed = ofADatabase ? BenchSettings.OF_A_DATABASE : BenchSettings.MEASUREMENTS;
         if (!line.hasOption("measure"))
-            return Set.copyOf(BenchSettings.MEASUREMENTS);
+            return Set.copyOf(allowed);
         Set<String> names = new LinkedHashSet<>();
         for (String name : String.join(",", line.getOptionValues("measure")).split(",", -1)) {
-            if (!BenchSettings.MEASUREMENTS.contains(name.strip()))
+            if (!allowed.contains(name.strip()))
                 throw new UsageException("--measure: " + (name.isBlank() ? "an empty name" : "'" + name.strip() + "'")
-                        + " is not a measurement; choose from " + String.join(",", BenchSettings.MEASUREMENTS));
+                        + " is not a measurement" + (ofADatabase ? " of a kept database (--db)" : "") + "; choose from "
+                        + String.join(",", allowed));
             names.add(name.strip());
         }
         return Set.copyOf(names);

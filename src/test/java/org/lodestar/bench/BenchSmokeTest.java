@@ -33,7 +33,7 @@ class BenchSmokeTest {
         Path json = dir.resolve("bench.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"bench", "--entities", "300", "--views", "40", "--requests", "200",
-                        "--clients", "8", "--work", dir.toString(), "--out", json.toString()},
+                        "--clients", "8", "--work", dir.toString(), "--out", json.toString(), "--keep"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String log = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, log);
@@ -75,6 +75,32 @@ class BenchSmokeTest {
         JsonObject phases = r.get("phases_s").getAsObject();
         for (String phase : List.of("parse", "validate", "load", "derive", "rank", "embed", "similarity", "render"))
             assertTrue(number(phases, phase) >= 0, phase);
+    }
+
+    @Test
+    void aKeptDatabaseIsMeasuredAsItIs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8), e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Path kept = dir.resolve("kept");
+        assertEquals(0, Main.run(new String[] {"bench", "--entities", "300", "--measure", "views", "--views", "20",
+                "--work", kept.toString(), "--keep", "--no-embed"}, o, e), err.toString(StandardCharsets.UTF_8));
+        Path db;
+        try (java.util.stream.Stream<Path> runs = java.nio.file.Files.list(kept)) {
+            db = runs.filter(p -> p.getFileName().toString().startsWith("lodestar-bench-")).findFirst().orElseThrow().resolve("tdb2");
+        }
+        Path json = dir.resolve("db.json");
+        int code = Main.run(new String[] {"bench", "--db", db.toString(), "--views", "20", "--requests", "100", "--clients", "4",
+                "--work", dir.resolve("again").toString(), "--out", json.toString(), "--no-embed"}, o, e);
+        String log = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, log);
+        assertTrue(log.contains("already rendered from this data"), "the kept run rendered the documents: " + log);
+        JsonObject r = JSON.read(json.toString());
+        assertEquals(number(r, "entities_in_store"), number(r, "entities"));
+        assertTrue(number(r, "triples") > 10_000);
+        assertTrue(number(r, "deref_rps") > 0 && number(r, "describe_rps") > 0 && number(r, "view_speedup_p50") > 0, log);
+        assertEquals(number(r, "deref_sent"), number(r, "deref_from_store"), log);
+        assertTrue(r.get("load_triples_per_s") == null || r.get("load_triples_per_s").isNull(), "nothing was built");
+        assertTrue(java.nio.file.Files.isDirectory(db), "the kept database is left where it was");
     }
 
     private static double number(JsonObject o, String key) {

@@ -1,6 +1,8 @@
 package org.lodestar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.apache.commons.cli.DefaultParser;
@@ -22,5 +24,24 @@ class BenchCommandTest {
     void namedMeasurementsAreTrimmedMergedAndMayBeGivenTwice() throws Exception {
         assertEquals(Set.of("views", "similarity"),
                 settings("--entities", "10", "--measure", " views , views", "--measure", "similarity").measure());
+    }
+
+    @Test
+    void aKeptDatabaseIsMeasuredForViewsAndDereferencingOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("tdb2/Data-0001"));
+        String db = dir.resolve("tdb2").toString();
+        UsageException notTdb2 = assertThrows(UsageException.class, () -> settings("--db", dir.toString()));
+        assertTrue(notTdb2.getMessage().contains("is not a TDB2 database"), notTdb2.getMessage());
+        BenchSettings s = settings("--db", db);
+        assertEquals(Set.copyOf(BenchSettings.OF_A_DATABASE), s.measure());
+        assertEquals(java.nio.file.Path.of(db), s.db());
+        assertEquals(Set.of("dereferencing"), settings("--db", db, "--measure", "dereferencing").measure());
+        UsageException loading = assertThrows(UsageException.class, () -> settings("--db", db, "--measure", "views,loading"));
+        assertTrue(loading.getMessage().contains("'loading'") && loading.getMessage().contains("--db"), loading.getMessage());
+        UsageException both = assertThrows(UsageException.class, () -> settings("--db", db, "--entities", "10"));
+        assertTrue(both.getMessage().contains("--entities") && both.getMessage().contains("--db"), both.getMessage());
+        UsageException missing = assertThrows(UsageException.class, () -> settings("--db", "/no/such/folder"));
+        assertTrue(missing.getMessage().startsWith("--db: /no/such/folder"), missing.getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> settings()).getMessage().contains("--entities N is required"));
     }
 }
