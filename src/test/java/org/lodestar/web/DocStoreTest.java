@@ -47,14 +47,8 @@ class DocStoreTest {
 
     private Path file() { return DocStore.besideDatabase(db()); }
 
-    private static void build(KnowledgeStore store, Path seeds) throws Exception {
-        WebClient.buildInto(store, seeds);
-    }
-
     private KnowledgeStore seededStore(Path seeds) throws Exception {
-        KnowledgeStore store = KnowledgeStore.open(db());
-        build(store, seeds);
-        return store;
+        return WebClient.buildOnDisk(db(), seeds);
     }
 
     private DocStore.Report render(KnowledgeStore store) throws Exception {
@@ -207,10 +201,8 @@ class DocStoreTest {
         Path seeds = TestSeeds.copy(dir);
         KnowledgeStore store = seededStore(seeds);
         render(store);
-        Path page = seeds.resolve(PAGE);
-        Files.writeString(page, Files.readString(page).replace(
-                Files.readString(page).lines().skip(3).findFirst().orElseThrow(), AFTER));
-        build(store, seeds); // as a build that did not render would leave it
+        WebClient.describeAs(seeds.resolve(PAGE), AFTER);
+        WebClient.buildInto(store, seeds); // as a build that did not render would leave it
         FusekiServer server = start(store, db(), 0, null);
         try {
             WebClient web = new WebClient(server);

@@ -37,6 +37,19 @@ final class WebClient {
         new SeedBuild(new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris(BASE)), false).run(store, SeedFiles.folder(seeds));
     }
 
+    /** A TDB2 store on disk in {@code db}, built from {@code seeds}. */
+    static KnowledgeStore buildOnDisk(Path db, Path seeds) throws Exception {
+        KnowledgeStore store = KnowledgeStore.open(db);
+        buildInto(store, seeds);
+        return store;
+    }
+
+    /** Gives the seed page {@code page} the description {@code text} (its fourth line), as a curator's edit would. */
+    static void describeAs(Path page, String text) throws Exception {
+        String before = Files.readString(page);
+        Files.writeString(page, before.replace(before.lines().skip(3).findFirst().orElseThrow(), text));
+    }
+
     /** A SPARQL update that gives {@code entity} the description {@code text}, in the graph that holds its description. */
     static String describeAs(String entity, String text) {
         org.apache.jena.query.ParameterizedSparqlString update = new org.apache.jena.query.ParameterizedSparqlString(
