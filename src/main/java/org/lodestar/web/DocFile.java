@@ -127,7 +127,7 @@ final class DocFile {
             done += n;
             at += n;
         }
-        return new ResponseCache.Rendered(inflate(stored, e.size()), e.links());
+        return new ResponseCache.Rendered(inflate(stored, e.size()), e.links(), stored);
     }
 
     private byte[] inflate(byte[] stored, int size) {

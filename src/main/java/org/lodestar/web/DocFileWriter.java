@@ -121,7 +121,8 @@ final class DocFileWriter implements Closeable {
         }
     }
 
-    private static byte[] deflate(byte[] body) {
+    /** zlib, which is what HTTP calls the {@code deflate} coding: a stored document can be sent as it is. */
+    static byte[] deflate(byte[] body) {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try {
             deflater.setInput(body);

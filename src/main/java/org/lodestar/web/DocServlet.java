@@ -75,19 +75,28 @@ final class DocServlet extends HttpServlet {
             resp.setHeader("Content-Location", p.docPath(format) + (page > 1 ? "?page=" + page : ""));
         }
         links(resp, p);
+        String stored = page == 1 && format == DocStore.FORMAT ? p.docPath() : null;
+        // What the store keeps is deflated already, so a client that takes that coding is sent it as
+        // it is; each coding is its own representation, with its own ETag.
+        boolean deflate = stored != null && Http.acceptsDeflate(req);
+        if (stored != null)
+            resp.setHeader("Vary", fixed.isPresent() ? "Accept-Encoding" : "Accept, Accept-Encoding");
         Versions.DataVersion version = site.version();
-        String etag = Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name());
+        String etag = deflate
+                ? Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name(), "deflate")
+                : Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name());
         if (Http.validators(req, resp, etag, version.modified()))
             return;
         // The key names the request; the cache adds the commit it reads (the ETag's data version does
         // not change with a SPARQL update). The body's modified date is read in that same commit.
-        String stored = page == 1 && format == DocStore.FORMAT ? p.docPath() : null;
         ResponseCache.Served served = site.rendered(String.join("\n", "doc", p.docPath(), Integer.toString(page), format.name()),
                 stored, () -> render(p, docs.describe(p, page, site.version().modified()), entity, format));
         ResponseCache.Rendered rendered = served.rendered();
         served.header(resp);
         rendered.links().forEach(l -> resp.addHeader("Link", l));
-        byte[] body = rendered.body();
+        byte[] body = deflate ? rendered.deflatedBody() : rendered.body();
+        if (deflate)
+            resp.setHeader("Content-Encoding", "deflate");
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType(format.contentType());
         resp.setContentLength(body.length);

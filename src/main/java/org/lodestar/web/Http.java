@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.lodestar.rdf.Uris;
 
 /** The HTTP plumbing every Lodestar servlet shares: CORS, validators and conditional requests, plain answers. */
@@ -59,6 +60,17 @@ final class Http {
         if (fresh)
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
         return fresh;
+    }
+
+    /**
+     * Whether the client names the {@code deflate} content coding with a quality above 0. Only a
+     * coding named outright counts: {@code *} and an absent header get the identity coding, which
+     * every client reads.
+     */
+    static boolean acceptsDeflate(HttpServletRequest req) {
+        QuotedQualityCSV codings = new QuotedQualityCSV();
+        req.getHeaders("Accept-Encoding").asIterator().forEachRemaining(codings::addValue);
+        return codings.getValues().stream().anyMatch("deflate"::equalsIgnoreCase);
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

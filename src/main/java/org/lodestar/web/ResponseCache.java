@@ -12,10 +12,23 @@ import java.util.List;
  * unreachable; they age out of the bounded cache.
  */
 final class ResponseCache {
-    /** A body and the {@code Link} headers that depend on it (such as the next page). */
-    record Rendered(byte[] body, List<String> links) {
+    /**
+     * A body and the {@code Link} headers that depend on it (such as the next page); {@code deflated}
+     * is the same body in HTTP's {@code deflate} coding (zlib) when it was read that way from the
+     * {@link DocStore}, else null.
+     */
+    record Rendered(byte[] body, List<String> links, byte[] deflated) {
         Rendered(byte[] body) {
             this(body, List.of());
+        }
+
+        Rendered(byte[] body, List<String> links) {
+            this(body, links, null);
+        }
+
+        /** The body in the {@code deflate} coding: as stored, or deflated now. */
+        byte[] deflatedBody() {
+            return deflated != null ? deflated : DocFileWriter.deflate(body);
         }
     }
 

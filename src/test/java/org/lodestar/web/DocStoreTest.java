@@ -129,6 +129,13 @@ class DocStoreTest {
                 assertEquals(headers(made, "Link"), headers(kept, "Link"), path);
                 assertEquals(header(made, "ETag"), header(kept, "ETag"), path);
                 assertEquals(header(made, "Content-Type"), header(kept, "Content-Type"), path);
+                // the stored bytes go out as they are to a client that takes deflate, and equal a deflate made now
+                HttpResponse<byte[]> keptDeflated = on.get(path, "Accept-Encoding", "deflate"), madeDeflated = off.get(path, "Accept-Encoding", "deflate");
+                assertEquals("STORED", header(keptDeflated, "X-Cache"), path);
+                assertEquals("deflate", header(keptDeflated, "Content-Encoding"), path);
+                assertArrayEquals(madeDeflated.body(), keptDeflated.body(), path);
+                assertEquals(header(madeDeflated, "ETag"), header(keptDeflated, "ETag"), path);
+                assertArrayEquals(made.body(), WebClient.inflate(keptDeflated.body()), path);
                 next += headers(kept, "Link").stream().anyMatch(l -> l.endsWith("rel=\"next\"")) ? 1 : 0;
             }
             assertEquals(1, next, "the hub's first page names its next page, from the store too");

@@ -1,5 +1,6 @@
 package org.lodestar.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -108,7 +109,8 @@ class LinkedDataTest {
     @MethodSource("clients")
     void eachClientGetsItsRepresentation(AcceptHeaders.Row row) throws Exception {
         HttpResponse<byte[]> r = web.get(DOC, "Accept", row.accept());
-        assertEquals("Accept", header(r, "Vary"));
+        assertEquals(row.expected() == Format.TURTLE ? "Accept, Accept-Encoding" : "Accept", header(r, "Vary"),
+                "Turtle's first page may also be sent deflated");
         if (row.expected() == null) {
             assertEquals(406, r.statusCode());
             for (Format f : Format.DOCUMENT)
@@ -127,7 +129,8 @@ class LinkedDataTest {
         for (Format f : Format.RDF) {
             HttpResponse<byte[]> fixed = web.get(DOC + "." + f.extension());
             assertEquals(f.mediaType(), mediaType(fixed));
-            assertNull(header(fixed, "Vary"), "a fixed representation is not negotiated");
+            assertEquals(f == Format.TURTLE ? "Accept-Encoding" : null, header(fixed, "Vary"),
+                    "a fixed representation is not negotiated, except for its content coding");
             assertTrue(turtle.isIsomorphicWith(parse(fixed, f.lang())), f + " (fixed) differs from Turtle");
             HttpResponse<byte[]> negotiated = web.get(DOC, "Accept", f.mediaType());
             assertTrue(turtle.isIsomorphicWith(parse(negotiated, f.lang())), f + " (negotiated) differs from Turtle");
@@ -166,7 +169,7 @@ class LinkedDataTest {
     void negotiatedAnswersCarryTheirHeaders() throws Exception {
         HttpResponse<byte[]> r = web.get(DOC, "Accept", "text/turtle", "Origin", "https://elsewhere.example");
         assertEquals(200, r.statusCode());
-        assertEquals("Accept", header(r, "Vary"));
+        assertEquals("Accept, Accept-Encoding", header(r, "Vary"));
         assertEquals(DOC + ".ttl", header(r, "Content-Location"));
         List<String> links = headers(r, "Link");
         for (Format f : Format.DOCUMENT)
@@ -192,12 +195,42 @@ class LinkedDataTest {
         assertEquals(304, again.statusCode());
         assertEquals(0, again.body().length);
         assertEquals(etag, header(again, "ETag"));
-        assertEquals("Accept", header(again, "Vary"));
+        assertEquals("Accept, Accept-Encoding", header(again, "Vary"));
         assertEquals(304, web.get(DOC, "Accept", "text/turtle", "If-None-Match", "\"other\", W/" + etag).statusCode());
         assertEquals(200, web.get(DOC, "Accept", "text/turtle", "If-None-Match", "\"other\"").statusCode());
         assertEquals(304, web.get(DOC, "Accept", "text/turtle", "If-Modified-Since", lastModified).statusCode());
         assertEquals(200, web.get(DOC, "Accept", "text/turtle", "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").statusCode());
         assertEquals(200, web.get(DOC, "Accept", "application/ld+json", "If-None-Match", etag).statusCode(), "another representation");
+    }
+
+    @Test
+    void turtlesFirstPageIsSentDeflatedToAClientThatNamesThatCoding() throws Exception {
+        HttpResponse<byte[]> plain = web.get(DOC + ".ttl");
+        assertNull(header(plain, "Content-Encoding"));
+        HttpResponse<byte[]> deflated = web.get(DOC + ".ttl", "Accept-Encoding", "gzip, deflate, br");
+        assertEquals(200, deflated.statusCode());
+        assertEquals("deflate", header(deflated, "Content-Encoding"));
+        assertEquals("Accept-Encoding", header(deflated, "Vary"));
+        assertEquals(Long.toString(deflated.body().length), header(deflated, "Content-Length"));
+        assertTrue(deflated.body().length < plain.body().length / 2, deflated.body().length + " bytes against " + plain.body().length);
+        assertArrayEquals(plain.body(), WebClient.inflate(deflated.body()));
+        String etag = header(deflated, "ETag");
+        assertTrue(etag.matches("\"[0-9a-f]{32}\""), "strong ETag: " + etag);
+        assertNotEquals(header(plain, "ETag"), etag, "each content coding is its own representation");
+        assertEquals(304, web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", etag).statusCode());
+        assertEquals(200, web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", header(plain, "ETag")).statusCode());
+        HttpResponse<byte[]> negotiated = web.get(DOC, "Accept", "text/turtle", "Accept-Encoding", "deflate");
+        assertEquals("deflate", header(negotiated, "Content-Encoding"));
+        assertEquals("Accept, Accept-Encoding", header(negotiated, "Vary"));
+        assertArrayEquals(deflated.body(), negotiated.body());
+        // not named, refused, or another representation: sent as it is
+        for (String accept : new String[] {"gzip", "*", "deflate;q=0, gzip", "identity"})
+            assertArrayEquals(plain.body(), web.get(DOC + ".ttl", "Accept-Encoding", accept).body(), accept);
+        for (String other : new String[] {DOC + ".jsonld", DOC + ".ttl?page=2", DOC + ".html"}) {
+            HttpResponse<byte[]> r = web.get(other, "Accept-Encoding", "deflate");
+            assertNull(header(r, "Content-Encoding"), other);
+            assertNull(header(r, "Vary"), other);
+        }
     }
 
     @Test

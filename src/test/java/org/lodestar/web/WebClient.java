@@ -92,6 +92,13 @@ final class WebClient {
 
     static String header(HttpResponse<?> r, String name) { return r.headers().firstValue(name).orElse(null); }
 
+    /** A body sent in the {@code deflate} content coding (zlib), as it was before. */
+    static byte[] inflate(byte[] deflated) throws java.io.IOException {
+        try (java.util.zip.InflaterInputStream in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(deflated))) {
+            return in.readAllBytes();
+        }
+    }
+
     static List<String> headers(HttpResponse<?> r, String name) { return r.headers().allValues(name); }
 
     /** Media type of the Content-Type header, without parameters. */
