@@ -1,10 +1,13 @@
 package org.lodestar.store;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -13,18 +16,19 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
 import org.lodestar.ontology.KG;
-import org.lodestar.view.HubNeighbourhoods;
-import org.lodestar.view.HubSimilarity;
-import org.lodestar.view.StoredRankings;
-import org.lodestar.view.StoredViews;
-import org.lodestar.view.ViewOptions;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.PipelineResult;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.SimilarityDerivation;
+import org.lodestar.view.HubNeighbourhoods;
+import org.lodestar.view.HubSimilarity;
+import org.lodestar.view.StoredRankings;
+import org.lodestar.view.StoredViews;
+import org.lodestar.view.ViewOptions;
 
 /**
  * Builds seed pages into a store, incrementally and atomically: every page is parsed and converted,
@@ -192,9 +196,8 @@ public final class SeedBuild {
         previous.find(derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(t ->
                 dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
         // when the data last changed: the server's Last-Modified
-        dataset.add(derivedGraph, derivedGraph, org.apache.jena.vocabulary.DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
-                org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime));
+        dataset.add(derivedGraph, derivedGraph, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime));
     }
 
     /** Adds {@code ranked} to the derived graph, stored and as fingerprinted. */

@@ -1,6 +1,7 @@
 package org.lodestar.web;
 
 import java.util.List;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -46,7 +47,7 @@ final class ServiceDescription {
         Node dflt = NodeFactory.createBlankNode();
         g.add(ds, sd("defaultGraph"), dflt);
         g.add(dflt, RDF.type.asNode(), sd("Graph"));
-        List<Node> names = Txn.calculateRead(dataset, () -> org.apache.jena.atlas.iterator.Iter.toList(dataset.listGraphNodes()));
+        List<Node> names = Txn.calculateRead(dataset, () -> Iter.toList(dataset.listGraphNodes()));
         for (Node name : names) {
             Node named = NodeFactory.createBlankNode();
             g.add(ds, sd("namedGraph"), named);

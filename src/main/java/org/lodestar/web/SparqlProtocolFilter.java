@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
+import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.modify.request.UpdateWithUsing;
 import org.apache.jena.update.Update;
@@ -93,7 +94,7 @@ final class SparqlProtocolFilter implements Filter {
 
     private static String charset(HttpServletRequest req) {
         String ct = req.getContentType();
-        return ct == null ? null : org.apache.jena.atlas.web.MediaType.create(ct).getCharset();
+        return ct == null ? null : MediaType.create(ct).getCharset();
     }
 
     private static boolean hasProtocolDataset(HttpServletRequest req) {

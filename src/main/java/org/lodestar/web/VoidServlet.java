@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -139,7 +140,7 @@ final class VoidServlet extends HttpServlet {
 
     private Binding[] rows(Query q) {
         try (QueryExec qe = QueryExec.dataset(site.dataset()).query(q).build()) {
-            return org.apache.jena.atlas.iterator.Iter.toList(qe.select()).toArray(new Binding[0]);
+            return Iter.toList(qe.select()).toArray(new Binding[0]);
         }
     }
 
