@@ -1,7 +1,6 @@
 package org.lodestar.web;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.FileOutputStream;
@@ -15,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.Deflater;
 
 /**
  * Writes a {@link DocFile}: to a temporary file beside the target, moved over it only when complete
@@ -54,7 +52,7 @@ final class DocFileWriter implements Closeable {
     void add(String docPath, ResponseCache.Rendered rendered) throws IOException {
         if (rendered.links().size() > 255)
             throw new IllegalArgumentException(docPath + ": more Link headers than a document file holds");
-        byte[] stored = deflate(rendered.body());
+        byte[] stored = Zlib.deflate(rendered.body());
         synchronized (this) {
             out.write(stored);
             entries.add(new Entry(docPath, position, stored.length, rendered.body().length, rendered.links()));
@@ -118,22 +116,6 @@ final class DocFileWriter implements Closeable {
         try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, name + ".*.tmp")) {
             for (Path f : found)
                 Files.deleteIfExists(f);
-        }
-    }
-
-    /** zlib, which is what HTTP calls the {@code deflate} coding: a stored document can be sent as it is. */
-    static byte[] deflate(byte[] body) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        try {
-            deflater.setInput(body);
-            deflater.finish();
-            ByteArrayOutputStream stored = new ByteArrayOutputStream(body.length / 4 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished())
-                stored.write(buffer, 0, deflater.deflate(buffer));
-            return stored.toByteArray();
-        } finally {
-            deflater.end();
         }
     }
 }

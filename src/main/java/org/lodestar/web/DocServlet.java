@@ -19,7 +19,9 @@ import org.apache.jena.system.Txn;
  * alternates with their own media types, the licence, a strong ETag made of the data version,
  * the code version, the path and the format, Last-Modified from the build, and CORS headers;
  * negotiated answers add {@code Vary: Accept} and {@code Content-Location}. Backlinks are paged
- * with {@code ?page=n}.
+ * with {@code ?page=n}. The first page of Turtle, which {@link DocStore} keeps deflated, is sent in
+ * the {@code deflate} coding to a client that names it, with an ETag of its own and
+ * {@code Vary: Accept-Encoding}.
  */
 final class DocServlet extends HttpServlet {
     static final ContentNegotiation CONNEG = new ContentNegotiation(Format.DOCUMENT);
@@ -82,19 +84,21 @@ final class DocServlet extends HttpServlet {
         if (stored != null)
             resp.setHeader("Vary", fixed.isPresent() ? "Accept-Encoding" : "Accept, Accept-Encoding");
         Versions.DataVersion version = site.version();
-        String etag = deflate
-                ? Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name(), "deflate")
-                : Http.etag(version.hash(), Versions.code(), p.docPath(), Integer.toString(page), format.name());
-        if (Http.validators(req, resp, etag, version.modified()))
+        List<String> representation = List.of(p.docPath(), Integer.toString(page), format.name());
+        List<String> validated = new ArrayList<>(List.of(version.hash(), Versions.code()));
+        validated.addAll(representation);
+        if (deflate)
+            validated.addAll(List.of("deflate", Zlib.FINGERPRINT));
+        if (Http.validators(req, resp, Http.etag(validated.toArray(String[]::new)), version.modified()))
             return;
         // The key names the request; the cache adds the commit it reads (the ETag's data version does
         // not change with a SPARQL update). The body's modified date is read in that same commit.
-        ResponseCache.Served served = site.rendered(String.join("\n", "doc", p.docPath(), Integer.toString(page), format.name()),
+        ResponseCache.Served served = site.rendered("doc\n" + String.join("\n", representation),
                 stored, () -> render(p, docs.describe(p, page, site.version().modified()), entity, format));
         ResponseCache.Rendered rendered = served.rendered();
         served.header(resp);
         rendered.links().forEach(l -> resp.addHeader("Link", l));
-        byte[] body = deflate ? rendered.deflatedBody() : rendered.body();
+        byte[] body = deflate ? rendered.deflated() : rendered.body();
         if (deflate)
             resp.setHeader("Content-Encoding", "deflate");
         resp.setStatus(HttpServletResponse.SC_OK);

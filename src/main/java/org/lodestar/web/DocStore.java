@@ -138,11 +138,12 @@ public final class DocStore {
     /**
      * What the documents are made from: the data version (which the ETags and the documents'
      * {@code dcterms:modified} come from), the code version (queries, templates), the code that
-     * renders them with Jena's version, and the base.
+     * renders them with Jena's version, the deflater (the stored bytes are sent as they are), and
+     * the base.
      */
     static String stamp(Site site, Versions.DataVersion version) {
         return String.join(" ", "data", version.hash(), "modified", version.modified().toString(), "code", Versions.code(),
-                "renderer", RENDERER, "base", site.uris().base());
+                "renderer", RENDERER, "zlib", Zlib.FINGERPRINT, "base", site.uris().base());
     }
 
     /** The file, when it opens and was rendered from what the store holds now; logs why not otherwise. */

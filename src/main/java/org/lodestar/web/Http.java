@@ -65,7 +65,8 @@ final class Http {
     /**
      * Whether the client names the {@code deflate} content coding with a quality above 0. Only a
      * coding named outright counts: {@code *} and an absent header get the identity coding, which
-     * every client reads.
+     * every client reads, and so does a client that refuses identity ({@code identity;q=0}) but
+     * does not name deflate, as RFC 9110 allows when nothing else it takes is on offer.
      */
     static boolean acceptsDeflate(HttpServletRequest req) {
         QuotedQualityCSV codings = new QuotedQualityCSV();

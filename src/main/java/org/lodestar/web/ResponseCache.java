@@ -13,11 +13,15 @@ import java.util.List;
  */
 final class ResponseCache {
     /**
-     * A body and the {@code Link} headers that depend on it (such as the next page); {@code deflated}
-     * is the same body in HTTP's {@code deflate} coding (zlib) when it was read that way from the
-     * {@link DocStore}, else null.
+     * A body and the {@code Link} headers that depend on it (such as the next page), and the same
+     * body in HTTP's {@code deflate} coding: as read from the {@link DocStore}, or deflated once, when
+     * a client first asks for it that way.
      */
-    record Rendered(byte[] body, List<String> links, byte[] deflated) {
+    static final class Rendered {
+        private final byte[] body;
+        private final List<String> links;
+        private volatile byte[] deflated;
+
         Rendered(byte[] body) {
             this(body, List.of());
         }
@@ -26,9 +30,22 @@ final class ResponseCache {
             this(body, links, null);
         }
 
-        /** The body in the {@code deflate} coding: as stored, or deflated now. */
-        byte[] deflatedBody() {
-            return deflated != null ? deflated : DocFileWriter.deflate(body);
+        /** @param deflated {@code body} deflated by {@link Zlib}, or null */
+        Rendered(byte[] body, List<String> links, byte[] deflated) {
+            this.body = body;
+            this.links = links;
+            this.deflated = deflated;
+        }
+
+        byte[] body() { return body; }
+
+        List<String> links() { return links; }
+
+        byte[] deflated() {
+            byte[] d = deflated;
+            if (d == null)
+                deflated = d = Zlib.deflate(body); // two threads may both deflate: the same bytes
+            return d;
         }
     }
 
@@ -55,6 +72,7 @@ final class ResponseCache {
     ResponseCache(long megabytes) {
         this.cache = megabytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(megabytes * 1024 * 1024)
+                // the body deflated on demand is not counted: about a fifth of the body, when asked for
                 .weigher((String key, Rendered r) -> ENTRY_OVERHEAD + 2 * key.length() + r.body().length
                         + r.links().stream().mapToInt(l -> 2 * l.length()).sum())
                 .build();

@@ -219,6 +219,14 @@ class LinkedDataTest {
         assertNotEquals(header(plain, "ETag"), etag, "each content coding is its own representation");
         assertEquals(304, web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", etag).statusCode());
         assertEquals(200, web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", header(plain, "ETag")).statusCode());
+        HttpResponse<byte[]> revalidated = web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", etag);
+        assertEquals("Accept-Encoding", header(revalidated, "Vary"), "a 304 says what it varies on too");
+        HttpResponse<byte[]> head = web.send("HEAD", DOC + ".ttl", "Accept-Encoding", "deflate");
+        assertEquals("deflate", header(head, "Content-Encoding"));
+        assertEquals(Long.toString(deflated.body().length), header(head, "Content-Length"), "HEAD gives the deflated length");
+        assertEquals(etag, header(head, "ETag"));
+        for (String[] asked : new String[][] {{"Accept-Encoding", "DEFLATE"}, {"Accept-Encoding", "gzip", "Accept-Encoding", "deflate;q=0.5"}})
+            assertArrayEquals(deflated.body(), web.get(DOC + ".ttl", asked).body(), String.join(" ", asked));
         HttpResponse<byte[]> negotiated = web.get(DOC, "Accept", "text/turtle", "Accept-Encoding", "deflate");
         assertEquals("deflate", header(negotiated, "Content-Encoding"));
         assertEquals("Accept, Accept-Encoding", header(negotiated, "Vary"));

@@ -12,6 +12,8 @@ import static org.lodestar.web.WebClient.text;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +147,26 @@ class ResponseCacheTest {
         } finally {
             cached.stop();
             uncached.stop();
+        }
+    }
+
+    @Test
+    void aKeptDocumentIsSentDeflatedOrNotAsEachClientAsks() throws Exception {
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
+        FusekiServer server = start(store, 16);
+        try {
+            WebClient web = new WebClient(server);
+            String path = "/doc/concept/alignment-faking.ttl";
+            HttpResponse<byte[]> deflatedMiss = web.get(path, "Accept-Encoding", "deflate"), plainHit = web.get(path),
+                    deflatedHit = web.get(path, "Accept-Encoding", "deflate");
+            assertEquals(List.of("MISS", "HIT", "HIT"), Stream.of(deflatedMiss, plainHit, deflatedHit).map(r -> header(r, "X-Cache")).toList());
+            assertEquals(null, header(plainHit, "Content-Encoding"));
+            assertArrayEquals(plainHit.body(), WebClient.inflate(deflatedMiss.body()));
+            assertArrayEquals(deflatedMiss.body(), deflatedHit.body(), "deflated once, kept with the body");
+            assertEquals(header(deflatedMiss, "ETag"), header(deflatedHit, "ETag"));
+            assertNotEquals(header(plainHit, "ETag"), header(deflatedHit, "ETag"));
+        } finally {
+            server.stop();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.lodestar.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.InflaterInputStream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.Pipeline;
@@ -93,8 +96,8 @@ final class WebClient {
     static String header(HttpResponse<?> r, String name) { return r.headers().firstValue(name).orElse(null); }
 
     /** A body sent in the {@code deflate} content coding (zlib), as it was before. */
-    static byte[] inflate(byte[] deflated) throws java.io.IOException {
-        try (java.util.zip.InflaterInputStream in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(deflated))) {
+    static byte[] inflate(byte[] deflated) throws IOException {
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated))) {
             return in.readAllBytes();
         }
     }
