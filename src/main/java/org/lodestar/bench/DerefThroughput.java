@@ -44,19 +44,22 @@ final class DerefThroughput implements Measurement {
         if (hasDoc) {
             warmUp(warmUp, clients, doc, r, "deref");
             Latencies docs = new Latencies();
-            LongAdder stored = new LongAdder();
+            LongAdder stored = new LongAdder(), bytes = new LongAdder();
             double rps = run(targets, clients, t -> {
                 Http.Response answer = doc.apply(t);
                 if ("STORED".equals(answer.cache()))
                     stored.increment();
+                bytes.add(answer.bytes());
                 return answer;
             }, docs, SECONDS_PER_SIDE);
             r.put("deref_rps", rps).put("deref_p50_ms", docs.percentile(50)).put("deref_p99_ms", docs.percentile(99))
                     .put("deref_errors", docs.errors()).put("deref_sent", docs.count() + docs.errors())
-                    .put("deref_from_store", stored.sum());
+                    .put("deref_from_store", stored.sum()).put("deref_mean_bytes", bytes.sum() / Math.max(1.0, docs.count()));
+            compressed(targets, clients, t -> c.http().getCompressed(t.path("doc", ".ttl"), TURTLE), r);
         } else {
             r.put("deref_warm_up_sent", null).put("deref_from_store", null).put("deref_warm_up_s", null).put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null)
-                    .put("deref_errors", null);
+                    .put("deref_errors", null).put("deref_mean_bytes", null).put("deref_deflate_rps", null).put("deref_deflate_p99_ms", null)
+                    .put("deref_deflate_sent", null).put("deref_deflate_encoded", null).put("deref_deflate_mean_bytes", null);
         }
         warmUp(warmUp, clients, describe, r, "describe");
         Latencies described = new Latencies();
@@ -65,6 +68,27 @@ final class DerefThroughput implements Measurement {
                 .put("describe_p99_ms", described.percentile(99)).put("describe_errors", described.errors())
                 .put("describe_sent", described.count() + described.errors());
         r.put("deref_vs_describe", ViewLatency.ratio(r.number("deref_rps"), r.number("describe_rps")));
+    }
+
+    /**
+     * The same documents again, asked for as a client that takes compressed answers: the stored
+     * bytes go out as they are, not inflated. Not a side of the comparison (DESCRIBE through Fuseki
+     * is never compressed), but what a crawler sees; run straight after the plain side, so warm alike.
+     */
+    private static void compressed(List<Target> targets, int clients, Function<Target, Http.Response> request, Results r)
+            throws InterruptedException {
+        Latencies answers = new Latencies();
+        LongAdder deflated = new LongAdder(), bytes = new LongAdder();
+        double rps = run(targets, clients, t -> {
+            Http.Response answer = request.apply(t);
+            if ("deflate".equals(answer.encoding()))
+                deflated.increment();
+            bytes.add(answer.bytes());
+            return answer;
+        }, answers, SECONDS_PER_SIDE);
+        r.put("deref_deflate_rps", rps).put("deref_deflate_p99_ms", answers.percentile(99))
+                .put("deref_deflate_sent", answers.count() + answers.errors()).put("deref_deflate_encoded", deflated.sum())
+                .put("deref_deflate_mean_bytes", bytes.sum() / Math.max(1.0, answers.count()));
     }
 
     /**

@@ -27,13 +27,23 @@ final class Http {
         this.root = root;
     }
 
-    /** @param cache the server's {@code X-Cache} header (where the answer came from), or null */
-    record Response(int status, long nanos, int bytes, String cache) {
+    /**
+     * @param bytes the body as sent (compressed, when it was)
+     * @param cache the server's {@code X-Cache} header (where the answer came from), or null
+     * @param encoding its {@code Content-Encoding}, or null
+     */
+    record Response(int status, long nanos, int bytes, String cache, String encoding) {
         boolean ok() { return status == 200; }
     }
 
     Response get(String path, String accept) {
         return send(HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT).header("Accept", accept).GET().build());
+    }
+
+    /** As a client that takes compressed answers asks (curl's {@code --compressed}); the body is not inflated. */
+    Response getCompressed(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT).header("Accept", accept)
+                .header("Accept-Encoding", "deflate, gzip").GET().build());
     }
 
     /** A SPARQL query through the server's own endpoint, as a form POST (no URL length limit). */
@@ -50,12 +60,12 @@ final class Http {
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), System.nanoTime() - start, r.body().length,
-                    r.headers().firstValue("X-Cache").orElse(null));
+                    r.headers().firstValue("X-Cache").orElse(null), r.headers().firstValue("Content-Encoding").orElse(null));
         } catch (IOException e) {
-            return new Response(-1, System.nanoTime() - start, 0, null);
+            return new Response(-1, System.nanoTime() - start, 0, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Response(-1, System.nanoTime() - start, 0, null);
+            return new Response(-1, System.nanoTime() - start, 0, null, null);
         }
     }
 }

@@ -36,6 +36,7 @@ public final class Report {
         row("  warm p50 / p99 ms", pair("view_warm_p50_ms", "view_warm_p99_ms"), pair("naive_view_warm_p50_ms", "naive_view_warm_p99_ms"), null);
         row("deref req/s (vs DESCRIBE)", "deref_rps", "describe_rps", "deref_vs_describe", 1);
         row("deref p99 ms (vs DESCRIBE)", "deref_p99_ms", "describe_p99_ms", null, 1);
+        row("  deflated req/s, bytes (plain)", pair("deref_deflate_rps", "deref_deflate_mean_bytes"), pair("deref_rps", "deref_mean_bytes"), null);
         row("load triples/s (vs stock loader)", "load_triples_per_s", "stock_loader_triples_per_s", "load_vs_stock", 0);
         row("build triples/s (vs stock loader)", "build_triples_per_s", "stock_loader_triples_per_s", "build_vs_stock", 0);
         row("embeddings/s", "embed_per_s", null, null, 0);
