@@ -321,4 +321,16 @@ class DocStoreTest {
         assertArrayEquals(whole, Files.readAllBytes(file()));
         assertEquals(0, tmpFiles(dir), "no temporary file is left behind");
     }
+
+    @Test
+    void aRenderRemovesTheTemporaryFilesOfKilledRendersAndNothingElse() throws Exception {
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
+        Path killed = dir.resolve(file().getFileName() + ".4242-1.tmp"), other = dir.resolve(file().getFileName() + ".keep"),
+                elsewhere = dir.resolve("notes.tmp");
+        for (Path p : List.of(killed, other, elsewhere))
+            Files.writeString(p, "left");
+        render(store);
+        assertFalse(Files.exists(killed), "a killed render's file is gone");
+        assertTrue(Files.exists(other) && Files.exists(elsewhere), "files that are not a render's stay");
+    }
 }
