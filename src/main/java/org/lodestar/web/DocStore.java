@@ -316,9 +316,13 @@ public final class DocStore {
 
     private static String rendererVersion() {
         StringBuilder all = new StringBuilder("jena " + Jena.VERSION);
-        for (Class<?> anchor : RENDERING_PACKAGES)
-            for (String name : ClasspathFolder.listBeside(anchor, ".class"))
-                all.append('\n').append(name).append(' ').append(Uris.hash(ClasspathFolder.bytes(name), 16));
+        for (String name : renderingClasses())
+            all.append('\n').append(name).append(' ').append(Uris.hash(ClasspathFolder.bytes(name), 16));
         return Uris.hash(all.toString(), 16);
+    }
+
+    /** The class files whose bytes go into the stamp: every class of {@link #RENDERING_PACKAGES}, nested ones too. */
+    static List<String> renderingClasses() {
+        return RENDERING_PACKAGES.stream().flatMap(anchor -> ClasspathFolder.listBeside(anchor, ".class").stream()).toList();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.QueryExecution;
@@ -332,5 +333,16 @@ class DocStoreTest {
         render(store);
         assertFalse(Files.exists(killed), "a killed render's file is gone");
         assertTrue(Files.exists(other) && Files.exists(elsewhere), "files that are not a render's stay");
+    }
+
+    @Test
+    void theStampHashesEveryClassThatShapesADocumentAndNoOther() {
+        List<String> hashed = DocStore.renderingClasses();
+        for (String shaping : List.of("org/lodestar/web/DocServlet.class", "org/lodestar/web/ResponseCache$Rendered.class",
+                "org/lodestar/web/Zlib.class", "org/lodestar/web/EntityDocument.class", "org/lodestar/rdf/Uris.class",
+                "org/lodestar/ontology/KG.class", "org/lodestar/ontology/Ontology.class"))
+            assertTrue(hashed.contains(shaping), shaping + " in " + hashed);
+        assertTrue(hashed.stream().allMatch(c -> c.matches("org/lodestar/(web|rdf|ontology)/[^/]+\\.class")), hashed.toString());
+        assertEquals(hashed.size(), Set.copyOf(hashed).size(), "each once");
     }
 }
