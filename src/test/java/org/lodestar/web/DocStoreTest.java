@@ -11,6 +11,7 @@ import static org.lodestar.web.WebClient.headers;
 import static org.lodestar.web.WebClient.text;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.QueryExecution;
@@ -344,5 +347,40 @@ class DocStoreTest {
             assertTrue(hashed.contains(shaping), shaping + " in " + hashed);
         assertTrue(hashed.stream().allMatch(c -> c.matches("org/lodestar/(web|rdf|ontology)/[^/]+\\.class")), hashed.toString());
         assertEquals(hashed.size(), Set.copyOf(hashed).size(), "each once");
+    }
+
+    @Test
+    void anUpdateThatBeginsWhileARenderWaitsToMoveItsFileInCallsItOff() throws Exception {
+        KnowledgeStore store = seededStore(TestSeeds.copy(dir));
+        render(store);
+        byte[] whole = Files.readAllBytes(file());
+        Site site = new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none());
+        Object moves = new Object();
+        AtomicBoolean updating = new AtomicBoolean();
+        AtomicReference<Optional<DocRendering.Result>> result = new AtomicReference<>();
+        Thread renderer = new Thread(() -> {
+            try {
+                result.set(DocRendering.run(site, file(), 2, updating::get, moves, Progress.QUIET));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        synchronized (moves) { // as DocStore.beginWrite holds it
+            renderer.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!waitsToMoveIn(renderer) && System.nanoTime() < deadline)
+                Thread.sleep(10);
+            assertTrue(waitsToMoveIn(renderer), "the render rendered everything and waits for the lock to move its file in");
+            updating.set(true);
+        }
+        renderer.join(60_000);
+        assertEquals(Optional.empty(), result.get(), "called off at the last check, under the lock");
+        assertArrayEquals(whole, Files.readAllBytes(file()));
+        assertEquals(0, tmpFiles(dir));
+    }
+
+    private static boolean waitsToMoveIn(Thread t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return t.getState() == Thread.State.BLOCKED && stack.length > 0 && stack[0].getClassName().equals(DocRendering.class.getName());
     }
 }
