@@ -20,7 +20,7 @@ import org.apache.jena.system.Txn;
  * the code version, the path and the format, Last-Modified from the build, and CORS headers;
  * negotiated answers add {@code Vary: Accept} and {@code Content-Location}. Backlinks are paged
  * with {@code ?page=n}. The first page of Turtle, which {@link DocStore} keeps deflated, is sent in
- * the {@code deflate} coding to a client that names it, with an ETag of its own and
+ * the {@code deflate} coding to a client that names it, with a weak ETag of its own and
  * {@code Vary: Accept-Encoding}.
  */
 final class DocServlet extends HttpServlet {
@@ -87,9 +87,15 @@ final class DocServlet extends HttpServlet {
         List<String> representation = List.of(p.docPath(), Integer.toString(page), format.name());
         List<String> validated = new ArrayList<>(List.of(version.hash(), Versions.code()));
         validated.addAll(representation);
-        if (deflate)
+        String etag;
+        if (deflate) {
             validated.addAll(List.of("deflate", Zlib.FINGERPRINT));
-        if (Http.validators(req, resp, Http.etag(validated.toArray(String[]::new)), version.modified()))
+            // weak: another zlib may deflate the same body to other bytes, and a strong validator names bytes
+            etag = "W/" + Http.etag(validated.toArray(String[]::new));
+        } else {
+            etag = Http.etag(validated.toArray(String[]::new));
+        }
+        if (Http.validators(req, resp, etag, version.modified()))
             return;
         // The key names the request; the cache adds the commit it reads (the ETag's data version does
         // not change with a SPARQL update). The body's modified date is read in that same commit.

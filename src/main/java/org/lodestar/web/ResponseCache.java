@@ -72,8 +72,8 @@ final class ResponseCache {
     ResponseCache(long megabytes) {
         this.cache = megabytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(megabytes * 1024 * 1024)
-                // the body deflated on demand is not counted: about a fifth of the body, when asked for
-                .weigher((String key, Rendered r) -> ENTRY_OVERHEAD + 2 * key.length() + r.body().length
+                // body.length / 4: room for the body deflated on demand (about a fifth of it), counted up front
+                .weigher((String key, Rendered r) -> ENTRY_OVERHEAD + 2 * key.length() + r.body().length + r.body().length / 4
                         + r.links().stream().mapToInt(l -> 2 * l.length()).sum())
                 .build();
     }

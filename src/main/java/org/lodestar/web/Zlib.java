@@ -11,10 +11,10 @@ import org.lodestar.rdf.Uris;
  */
 final class Zlib {
     /**
-     * What this deflater makes of a fixed text. A strong ETag must name one byte sequence, and
-     * another zlib (a JDK or system library upgrade, a replica) may deflate the same body to other
-     * bytes: the document file's stamp and the deflated answers' ETags carry this, so bytes from two
-     * deflaters never share a validator.
+     * What this deflater makes of a fixed text: another zlib (a JDK or system library upgrade, a
+     * replica) may deflate the same body to other bytes. The document file's stamp carries it, so a
+     * file deflated elsewhere is rendered again rather than mixed with bodies deflated here; a short
+     * text cannot prove two deflaters alike, which is why the deflated answers' ETags are weak.
      */
     static final String FINGERPRINT = Uris.hash(deflate(("@prefix kg: <https://example.org/kg/> .\n"
             + "kg:a kg:b \"deflate fingerprint\" , \"deflate fingerprint\" ; kg:c kg:a .\n").repeat(8)

@@ -72,6 +72,7 @@ class BenchSmokeTest {
         assertEquals(0, number(r, "deref_errors"), log);
         assertEquals(number(r, "deref_sent"), number(r, "deref_from_store"), "every measured document came from the document store");
         assertEquals(number(r, "deref_deflate_sent"), number(r, "deref_deflate_encoded"), "every document asked for compressed came deflated");
+        assertEquals(number(r, "deref_deflate_sent"), number(r, "deref_deflate_from_store"), "and from the document store");
         assertTrue(number(r, "deref_deflate_mean_bytes") < number(r, "deref_mean_bytes") / 2,
                 number(r, "deref_deflate_mean_bytes") + " bytes deflated against " + number(r, "deref_mean_bytes"));
         assertTrue(number(r, "deref_deflate_rps") > 0, log);

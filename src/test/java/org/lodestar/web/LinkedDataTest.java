@@ -215,8 +215,8 @@ class LinkedDataTest {
         assertTrue(deflated.body().length < plain.body().length / 2, deflated.body().length + " bytes against " + plain.body().length);
         assertArrayEquals(plain.body(), WebClient.inflate(deflated.body()));
         String etag = header(deflated, "ETag");
-        assertTrue(etag.matches("\"[0-9a-f]{32}\""), "strong ETag: " + etag);
-        assertNotEquals(header(plain, "ETag"), etag, "each content coding is its own representation");
+        assertTrue(etag.matches("W/\"[0-9a-f]{32}\""), "weak ETag: another zlib may make other bytes: " + etag);
+        assertNotEquals(header(plain, "ETag").substring(1), etag.substring(3), "each content coding is its own representation");
         assertEquals(304, web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", etag).statusCode());
         assertEquals(200, web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", header(plain, "ETag")).statusCode());
         HttpResponse<byte[]> revalidated = web.get(DOC + ".ttl", "Accept-Encoding", "deflate", "If-None-Match", etag);
