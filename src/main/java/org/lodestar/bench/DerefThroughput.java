@@ -44,17 +44,11 @@ final class DerefThroughput implements Measurement {
         if (hasDoc) {
             warmUp(warmUp, clients, doc, r, "deref");
             Latencies docs = new Latencies();
-            LongAdder stored = new LongAdder(), bytes = new LongAdder();
-            double rps = run(targets, clients, t -> {
-                Http.Response answer = doc.apply(t);
-                if ("STORED".equals(answer.cache()))
-                    stored.increment();
-                bytes.add(answer.bytes());
-                return answer;
-            }, docs, SECONDS_PER_SIDE);
+            Tally answers = new Tally();
+            double rps = run(targets, clients, answers.counting(doc), docs, SECONDS_PER_SIDE);
             r.put("deref_rps", rps).put("deref_p50_ms", docs.percentile(50)).put("deref_p99_ms", docs.percentile(99))
                     .put("deref_errors", docs.errors()).put("deref_sent", docs.count() + docs.errors())
-                    .put("deref_from_store", stored.sum()).put("deref_mean_bytes", bytes.sum() / Math.max(1.0, docs.count()));
+                    .put("deref_from_store", answers.stored.sum()).put("deref_mean_bytes", answers.meanBytes(docs));
             compressed(targets, clients, t -> c.http().getCompressed(t.path("doc", ".ttl"), TURTLE), r);
         } else {
             r.put("deref_warm_up_sent", null).put("deref_from_store", null).put("deref_warm_up_s", null).put("deref_rps", null).put("deref_p50_ms", null).put("deref_p99_ms", null)
@@ -79,20 +73,33 @@ final class DerefThroughput implements Measurement {
      */
     private static void compressed(List<Target> targets, int clients, Function<Target, Http.Response> request, Results r)
             throws InterruptedException {
-        Latencies answers = new Latencies();
-        LongAdder deflated = new LongAdder(), bytes = new LongAdder(), stored = new LongAdder();
-        double rps = run(targets, clients, t -> {
-            Http.Response answer = request.apply(t);
-            if ("deflate".equals(answer.encoding()))
-                deflated.increment();
-            if ("STORED".equals(answer.cache()))
-                stored.increment();
-            bytes.add(answer.bytes());
-            return answer;
-        }, answers, SECONDS_PER_SIDE);
-        r.put("deref_deflate_rps", rps).put("deref_deflate_p99_ms", answers.percentile(99))
-                .put("deref_deflate_sent", answers.count() + answers.errors()).put("deref_deflate_encoded", deflated.sum()).put("deref_deflate_from_store", stored.sum())
-                .put("deref_deflate_mean_bytes", bytes.sum() / Math.max(1.0, answers.count()));
+        Latencies latencies = new Latencies();
+        Tally answers = new Tally();
+        double rps = run(targets, clients, answers.counting(request), latencies, SECONDS_PER_SIDE);
+        r.put("deref_deflate_rps", rps).put("deref_deflate_p99_ms", latencies.percentile(99))
+                .put("deref_deflate_sent", latencies.count() + latencies.errors()).put("deref_deflate_encoded", answers.deflated.sum())
+                .put("deref_deflate_from_store", answers.stored.sum()).put("deref_deflate_mean_bytes", answers.meanBytes(latencies));
+    }
+
+    /** What the answers of one side were: from the document store, deflated, and their bytes as sent. */
+    private static final class Tally {
+        final LongAdder stored = new LongAdder(), deflated = new LongAdder(), bytes = new LongAdder();
+
+        Function<Target, Http.Response> counting(Function<Target, Http.Response> request) {
+            return t -> {
+                Http.Response answer = request.apply(t);
+                if ("STORED".equals(answer.cache()))
+                    stored.increment();
+                if ("deflate".equals(answer.encoding()))
+                    deflated.increment();
+                bytes.add(answer.bytes());
+                return answer;
+            };
+        }
+
+        double meanBytes(Latencies answered) {
+            return bytes.sum() / Math.max(1.0, answered.count());
+        }
     }
 
     /**

@@ -87,14 +87,10 @@ final class DocServlet extends HttpServlet {
         List<String> representation = List.of(p.docPath(), Integer.toString(page), format.name());
         List<String> validated = new ArrayList<>(List.of(version.hash(), Versions.code()));
         validated.addAll(representation);
-        String etag;
-        if (deflate) {
+        if (deflate)
             validated.addAll(List.of("deflate", Zlib.FINGERPRINT));
-            // weak: another zlib may deflate the same body to other bytes, and a strong validator names bytes
-            etag = "W/" + Http.etag(validated.toArray(String[]::new));
-        } else {
-            etag = Http.etag(validated.toArray(String[]::new));
-        }
+        // weak when deflated: another zlib may deflate the same body to other bytes, and a strong validator names bytes
+        String etag = (deflate ? "W/" : "") + Http.etag(validated.toArray(String[]::new));
         if (Http.validators(req, resp, etag, version.modified()))
             return;
         // The key names the request; the cache adds the commit it reads (the ETag's data version does

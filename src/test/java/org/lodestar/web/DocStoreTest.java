@@ -55,6 +55,11 @@ class DocStoreTest {
         return WebClient.buildOnDisk(db(), seeds);
     }
 
+    /** A site that renders every document per request, as a render does. */
+    private static Site siteWithoutDocuments(KnowledgeStore store) {
+        return new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none());
+    }
+
     private DocStore.Report render(KnowledgeStore store) throws Exception {
         return DocStore.render(store, WebClient.BASE, file(), Progress.QUIET).orElseThrow();
     }
@@ -319,7 +324,7 @@ class DocStoreTest {
         KnowledgeStore store = seededStore(TestSeeds.copy(dir));
         render(store);
         byte[] whole = Files.readAllBytes(file());
-        Site site = new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none());
+        Site site = siteWithoutDocuments(store);
         Optional<DocRendering.Result> called = DocRendering.run(site, file(), 2, () -> true, new Object(), Progress.QUIET);
         assertTrue(called.isEmpty());
         assertArrayEquals(whole, Files.readAllBytes(file()));
@@ -356,7 +361,7 @@ class DocStoreTest {
         KnowledgeStore store = seededStore(TestSeeds.copy(dir));
         render(store);
         byte[] whole = Files.readAllBytes(file());
-        Site site = new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none());
+        Site site = siteWithoutDocuments(store);
         Object moves = new Object();
         AtomicBoolean updating = new AtomicBoolean();
         AtomicReference<Optional<DocRendering.Result>> result = new AtomicReference<>();
