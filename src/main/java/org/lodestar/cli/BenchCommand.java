@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -97,7 +98,7 @@ final class BenchCommand implements CliCommand {
 
     /** Opening any other folder would make an empty database in it, and measure that. */
     private static boolean isTdb2(Path db) throws UsageException {
-        try (java.util.stream.Stream<Path> inside = Files.list(db)) {
+        try (Stream<Path> inside = Files.list(db)) {
             return inside.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("Data-[0-9]+"));
         } catch (IOException e) {
             throw new UsageException("--db: " + db + " cannot be read (" + e.getMessage() + ")");

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
@@ -90,7 +92,7 @@ class BenchSmokeTest {
         assertEquals(0, Main.run(new String[] {"bench", "--entities", "300", "--measure", "views", "--views", "20",
                 "--work", kept.toString(), "--keep", "--no-embed"}, o, e), err.toString(StandardCharsets.UTF_8));
         Path db;
-        try (java.util.stream.Stream<Path> runs = java.nio.file.Files.list(kept)) {
+        try (Stream<Path> runs = Files.list(kept)) {
             db = runs.filter(p -> p.getFileName().toString().startsWith("lodestar-bench-")).findFirst().orElseThrow().resolve("tdb2");
         }
         Path json = dir.resolve("db.json");
@@ -105,7 +107,7 @@ class BenchSmokeTest {
         assertTrue(number(r, "deref_rps") > 0 && number(r, "describe_rps") > 0 && number(r, "view_speedup_p50") > 0, log);
         assertEquals(number(r, "deref_sent"), number(r, "deref_from_store"), log);
         assertTrue(r.get("load_triples_per_s") == null || r.get("load_triples_per_s").isNull(), "nothing was built");
-        assertTrue(java.nio.file.Files.isDirectory(db), "the kept database is left where it was");
+        assertTrue(Files.isDirectory(db), "the kept database is left where it was");
     }
 
     private static double number(JsonObject o, String key) {

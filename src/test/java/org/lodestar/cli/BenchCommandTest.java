@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.apache.commons.cli.DefaultParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lodestar.bench.BenchSettings;
 
 class BenchCommandTest {
@@ -27,14 +30,14 @@ class BenchCommandTest {
     }
 
     @Test
-    void aKeptDatabaseIsMeasuredForViewsAndDereferencingOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Files.createDirectories(dir.resolve("tdb2/Data-0001"));
+    void aKeptDatabaseIsMeasuredForViewsAndDereferencingOnly(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("tdb2/Data-0001"));
         String db = dir.resolve("tdb2").toString();
         UsageException notTdb2 = assertThrows(UsageException.class, () -> settings("--db", dir.toString()));
         assertTrue(notTdb2.getMessage().contains("is not a TDB2 database"), notTdb2.getMessage());
         BenchSettings s = settings("--db", db);
         assertEquals(Set.copyOf(BenchSettings.OF_A_DATABASE), s.measure());
-        assertEquals(java.nio.file.Path.of(db), s.db());
+        assertEquals(Path.of(db), s.db());
         assertEquals(Set.of("dereferencing"), settings("--db", db, "--measure", "dereferencing").measure());
         UsageException loading = assertThrows(UsageException.class, () -> settings("--db", db, "--measure", "views,loading"));
         assertTrue(loading.getMessage().contains("'loading'") && loading.getMessage().contains("--db"), loading.getMessage());

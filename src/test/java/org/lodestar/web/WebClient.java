@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.InflaterInputStream;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ParameterizedSparqlString;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.SeedFiles;
@@ -55,7 +57,7 @@ final class WebClient {
 
     /** A SPARQL update that gives {@code entity} the description {@code text}, in the graph that holds its description. */
     static String describeAs(String entity, String text) {
-        org.apache.jena.query.ParameterizedSparqlString update = new org.apache.jena.query.ParameterizedSparqlString(
+        ParameterizedSparqlString update = new ParameterizedSparqlString(
                 "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
                 + "DELETE { GRAPH ?g { ?entity dcterms:description ?d } }\n"
                 + "INSERT { GRAPH ?g { ?entity dcterms:description ?text } }\n"
@@ -91,7 +93,7 @@ final class WebClient {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static String text(HttpResponse<byte[]> r) { return new String(r.body(), java.nio.charset.StandardCharsets.UTF_8); }
+    static String text(HttpResponse<byte[]> r) { return new String(r.body(), StandardCharsets.UTF_8); }
 
     static String header(HttpResponse<?> r, String name) { return r.headers().firstValue(name).orElse(null); }
 
