@@ -155,9 +155,8 @@ public final class Bench {
         long similarityNanos = took.getOrDefault("similarity",
                 similarity.lastReport().map(x -> x.millis() * 1_000_000).orElse(0L));
         long embedNanos = embedder.nanos();
-        long write = took.getOrDefault("write", 0L), derive = took.getOrDefault("derive", 0L),
+        long load = took.getOrDefault("load", 0L), derive = took.getOrDefault("derive", 0L),
                 rank = took.getOrDefault("rank", 0L);
-        long load = write - derive - rank - similarityNanos;
         for (String p : List.of("parse", "convert", "validate", "hash"))
             phases.put(p, took.getOrDefault(p, 0L) / 1e9);
         phases.put("load", load / 1e9);

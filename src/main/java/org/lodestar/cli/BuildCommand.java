@@ -88,7 +88,7 @@ final class BuildCommand implements CliCommand {
         SimilarityDerivation derivation = new SimilarityDerivation(similarity, cache, MiniLm.get(), Progress.CONSOLE,
                 VectorIndex.EXACT_BELOW);
         try {
-            BuildReport report = new SeedBuild(Lodestar.pipeline(base), strict, derivation).run(store, pages);
+            BuildReport report = new SeedBuild(Lodestar.pipeline(base), strict, derivation).showing(Progress.CONSOLE).run(store, pages);
             out.println("built " + pages.size() + " page(s) into " + store + ": " + report);
             derivation.lastReport().ifPresent(r -> {
                 out.println(r);

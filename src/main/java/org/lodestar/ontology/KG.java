@@ -32,6 +32,8 @@ public final class KG {
     public static final Node degree = kg("degree");
     public static final Node contentHash = kg("contentHash");
     public static final Node lastUpdate = kg("lastUpdate");
+    public static final Node buildInputs = kg("buildInputs");
+    public static final Node derivationStamp = kg("derivationStamp");
     public static final Node identifier = NodeFactory.createURI(DCTERMS + "identifier");
     public static final Node description = NodeFactory.createURI(DCTERMS + "description");
 

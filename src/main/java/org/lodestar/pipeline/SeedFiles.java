@@ -56,7 +56,7 @@ public final class SeedFiles {
         return files;
     }
 
-    private static SeedFile read(String name, Path path) throws IOException {
-        return new SeedFile(name, path.toString(), Files.readAllBytes(path));
+    private static SeedFile read(String name, Path path) {
+        return SeedFile.onDisk(name, path.toString(), path);
     }
 }

@@ -33,6 +33,23 @@ public final class Converter {
      */
     public Conversion convert(Map<String, EntityPage> pages) {
         EntityRegistry registry = EntityRegistry.of(List.copyOf(pages.values()));
+        Conversion c = convert(pages, registry);
+        // the registry reports identity clashes as mentions are resolved, so read it last
+        List<Diagnostic> diagnostics = new ArrayList<>(registry.diagnostics());
+        diagnostics.addAll(c.diagnostics());
+        return new Conversion(c.graphs(), c.described(), c.locations(), diagnostics);
+    }
+
+    /**
+     * Some of a build's pages, converted against the identities of all of them (gathered first):
+     * what a build that converts in chunks calls for each chunk, in reading order. The identity
+     * clashes that conversion finds stay in {@code identities}, to be read once every chunk is done.
+     */
+    public Conversion convert(Map<String, EntityPage> pages, Identities identities) {
+        return convert(pages, identities.registry);
+    }
+
+    private Conversion convert(Map<String, EntityPage> pages, EntityRegistry registry) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<Node, String> locations = new HashMap<>();
         Map<String, Graph> graphs = new LinkedHashMap<>();
@@ -44,8 +61,6 @@ public final class Converter {
                     .ifPresent(entity -> described.put(name, entity));
             graphs.put(name, graph);
         });
-        // the registry reports identity clashes as mentions are resolved, so read it last
-        diagnostics.addAll(0, registry.diagnostics());
         return new Conversion(graphs, described, locations, diagnostics);
     }
 }

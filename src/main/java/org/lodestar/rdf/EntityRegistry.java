@@ -71,7 +71,7 @@ final class EntityRegistry {
         return typesByLabel.getOrDefault(label, Set.of());
     }
 
-    private void declare(EntityPage page) {
+    void declare(EntityPage page) {
         if (page.slug() == null)
             return;
         String id = page.typeKey() + ":" + page.slug();
@@ -91,7 +91,7 @@ final class EntityRegistry {
         idOwners.put(id, new Claim(page.label(), where));
     }
 
-    private void indexMentions(EntityPage page) {
+    void indexMentions(EntityPage page) {
         typed(page.label(), page.typeKey());
         for (Group g : page.groups())
             g.members().forEach(m -> typed(m.label(), g.typeKey()));

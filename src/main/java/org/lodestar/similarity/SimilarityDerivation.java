@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,15 +77,22 @@ public final class SimilarityDerivation {
     }
 
     /**
-     * Adds to {@code derived} the computed links (none when the mode computes nothing) and the
-     * settings they were made with. Reads entities and typed edges from {@code dataset} (its union
-     * graph, in the caller's transaction) and the links stored so far from {@code previous}.
+     * Makes the computed links of the derived graph {@code derivedGraph} of {@code dataset} those of
+     * the entities it holds now (none when the mode computes nothing), with the settings they were
+     * made with, in the caller's write transaction. Only what differs is written: a link whose pair
+     * and score come out as before is left as it is, so the graph is never copied onto the heap.
      */
-    public void derive(DatasetGraph dataset, Uris uris, Graph previous, Graph derived) {
-        if (!settings.mode().computes())
+    public void derive(DatasetGraph dataset, Uris uris, Node derivedGraph) {
+        Graph stored = dataset.getGraph(derivedGraph);
+        Node method = SimilarityTerms.method(embedder);
+        if (!settings.mode().computes()) {
+            // links another build computed, with settings that computed some
+            removeLinks(stored, storedLinks(stored, method).keySet());
+            describe(stored, derivedGraph);
             return;
+        }
         long t0 = System.nanoTime();
-        describe(derived, uris.derivedGraph());
+        describe(stored, derivedGraph);
         List<EntityText> entities = GraphReader.entities(dataset);
         Map<Node, Integer> numbers = new HashMap<>();
         for (int i = 0; i < entities.size(); i++)
@@ -92,7 +100,7 @@ public final class SimilarityDerivation {
         EmbeddingCache.Result embedded = cache.embed(entities.stream().map(EntityText::text).toList(), embedder, progress);
         LinkComputation.Result computed = LinkComputation.compute(embedded.vectors(),
                 GraphReader.typedPartners(dataset, numbers), settings.threshold(), settings.k(), exactBelow);
-        int[] counts = write(entities, computed.pairs(), uris, previous, derived);
+        int[] counts = write(entities, computed.pairs(), uris, stored, method);
         last = new SimilarityReport(entities.size(), embedded.hits(), embedded.embedded(), computed.search(),
                 computed.pairs().size(), counts[0], counts[1], counts[2], (System.nanoTime() - t0) / 1_000_000,
                 embedded.warning());
@@ -106,9 +114,8 @@ public final class SimilarityDerivation {
     }
 
     /** @return added, removed, kept */
-    private int[] write(List<EntityText> entities, List<LinkComputation.Pair> pairs, Uris uris, Graph previous, Graph derived) {
-        Node method = SimilarityTerms.method(embedder);
-        Map<Node, Triple[]> before = storedLinks(previous, method);
+    private int[] write(List<EntityText> entities, List<LinkComputation.Pair> pairs, Uris uris, Graph stored, Node method) {
+        Map<Node, Triple[]> before = storedLinks(stored, method);
         Node now = NodeFactory.createLiteralDT(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
         int added = 0, kept = 0;
         Set<Node> written = new HashSet<>();
@@ -116,24 +123,30 @@ public final class SimilarityDerivation {
             Node a = entities.get(p.a()).iri(), b = entities.get(p.b()).iri();
             Node link = linkIri(uris, a, b);
             BigDecimal score = Vectors.score(p.cosine());
-            Triple[] old = before.get(link);
-            Node when = now;
-            if (old != null && sameScore(old[0].getObject(), score)) {
-                when = old[1].getObject();
-                kept++;
-            } else {
-                added++;
-            }
             written.add(link);
-            derived.add(Triple.create(link, RDF.type.asNode(), KG.SimilarityLink));
-            derived.add(Triple.create(link, KG.element, a));
-            derived.add(Triple.create(link, KG.element, b));
-            derived.add(Triple.create(link, KG.score, NodeFactory.createLiteralDT(score.toPlainString(), XSDDatatype.XSDdecimal)));
-            derived.add(Triple.create(link, KG.method, method));
-            derived.add(Triple.create(link, SimilarityTerms.generatedAtTime, when));
+            Triple[] old = before.get(link);
+            if (old != null && sameScore(old[0].getObject(), score)) {
+                kept++;
+                continue;
+            }
+            if (old != null)
+                removeLinks(stored, List.of(link));
+            added++;
+            stored.add(Triple.create(link, RDF.type.asNode(), KG.SimilarityLink));
+            stored.add(Triple.create(link, KG.element, a));
+            stored.add(Triple.create(link, KG.element, b));
+            stored.add(Triple.create(link, KG.score, NodeFactory.createLiteralDT(score.toPlainString(), XSDDatatype.XSDdecimal)));
+            stored.add(Triple.create(link, KG.method, method));
+            stored.add(Triple.create(link, SimilarityTerms.generatedAtTime, now));
         }
-        int removed = (int) before.keySet().stream().filter(l -> !written.contains(l)).count();
-        return new int[] {added, removed, kept};
+        List<Node> gone = before.keySet().stream().filter(l -> !written.contains(l)).toList();
+        removeLinks(stored, gone);
+        return new int[] {added, gone.size(), kept};
+    }
+
+    private static void removeLinks(Graph stored, Collection<Node> links) {
+        for (Node link : links)
+            stored.remove(link, Node.ANY, Node.ANY);
     }
 
     /** The computed links in the previous derived graph: link → {score triple, time triple}. */
@@ -159,6 +172,8 @@ public final class SimilarityDerivation {
     }
 
     private void describe(Graph derived, Node derivedGraph) {
+        derived.remove(derivedGraph, SimilarityTerms.similarityThreshold, Node.ANY);
+        derived.remove(derivedGraph, SimilarityTerms.similarityLimit, Node.ANY);
         if (!settings.mode().computes())
             return;
         derived.add(Triple.create(derivedGraph, SimilarityTerms.similarityThreshold,

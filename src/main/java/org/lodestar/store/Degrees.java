@@ -1,49 +1,95 @@
 package org.lodestar.store;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
 import org.lodestar.ontology.Ontology;
 
 /**
- * Materialises each entity's typed-edge degree in the derived graph. Ranking a hub's neighbours by
- * degree must not count every neighbour's edges at query time, so the counts are kept as triples.
+ * Materialises each entity's typed-edge degree ({@code kg:degree}) in the derived graph. Ranking
+ * a hub's neighbours by degree must not count every neighbour's edges at query time, so the
+ * counts are kept as triples: all of them after a first build, and after an edit only those of
+ * the entities at either end of an edge the edit added or removed.
  */
 final class Degrees {
-    private Degrees() {}
+    private final Graph union;
+    private final Ontology ontology;
 
-    /** Counts distinct typed edges (kg:Edge resources whose predicate has a key) per entity. */
-    static Map<Node, Integer> count(DatasetGraph dataset, Ontology ontology) {
-        Graph union = dataset.getUnionGraph();
+    Degrees(DatasetGraph dataset, Ontology ontology) {
+        this.union = dataset.getUnionGraph();
+        this.ontology = ontology;
+    }
+
+    /**
+     * Every entity's degree: distinct typed edges (kg:Edge resources whose predicate has a key) at
+     * either end, an edge from an entity to itself once. One pass over each end's triples; what is
+     * held is a count per entity.
+     */
+    Map<Node, Integer> all() {
         Map<Node, Integer> degrees = new HashMap<>();
-        union.find(Node.ANY, RDF.type.asNode(), KG.Edge).forEachRemaining(t -> {
-            Node edge = t.getSubject();
-            Node p = single(union, edge, KG.predicate);
-            if (p == null || ontology.edgeForIri(p).isEmpty())
-                return;
-            Node s = single(union, edge, KG.source);
-            Node o = single(union, edge, KG.target);
-            if (s != null)
-                degrees.merge(s, 1, Integer::sum);
-            if (o != null && !o.equals(s))
-                degrees.merge(o, 1, Integer::sum);
+        Map<Node, Boolean> typedPredicate = new HashMap<>();
+        union.find(Node.ANY, KG.source, Node.ANY).forEachRemaining(t -> {
+            if (typed(t.getSubject(), typedPredicate))
+                degrees.merge(t.getObject(), 1, Integer::sum);
+        });
+        union.find(Node.ANY, KG.target, Node.ANY).forEachRemaining(t -> {
+            Node edge = t.getSubject(), target = t.getObject();
+            if (typed(edge, typedPredicate) && !union.contains(edge, KG.source, target))
+                degrees.merge(target, 1, Integer::sum);
         });
         return degrees;
     }
 
-    static void write(Graph derived, Map<Node, Integer> degrees) {
-        degrees.forEach((entity, n) -> derived.add(Triple.create(entity, KG.degree,
-                NodeFactory.createLiteralDT(Integer.toString(n), XSDDatatype.XSDinteger))));
+    /** The degree of one entity, counted from its own edges. */
+    int of(Node entity) {
+        Set<Node> edges = new HashSet<>();
+        Map<Node, Boolean> typedPredicate = new HashMap<>();
+        union.find(Node.ANY, KG.source, entity).forEachRemaining(t -> {
+            if (typed(t.getSubject(), typedPredicate))
+                edges.add(t.getSubject());
+        });
+        union.find(Node.ANY, KG.target, entity).forEachRemaining(t -> {
+            if (typed(t.getSubject(), typedPredicate))
+                edges.add(t.getSubject());
+        });
+        return edges.size();
     }
 
-    private static Node single(Graph g, Node s, Node p) {
-        return g.find(s, p, Node.ANY).nextOptional().map(Triple::getObject).orElse(null);
+    /** Replaces every degree in the derived graph. */
+    void writeAll(DatasetGraph dataset, Node derivedGraph) {
+        dataset.deleteAny(derivedGraph, Node.ANY, KG.degree, Node.ANY);
+        all().forEach((entity, n) -> dataset.add(derivedGraph, entity, KG.degree, integer(n)));
+    }
+
+    /** Counts again the degrees of {@code entities} only; the derived graph says nothing of an entity with none. */
+    void update(DatasetGraph dataset, Node derivedGraph, Collection<Node> entities) {
+        for (Node entity : entities) {
+            dataset.deleteAny(derivedGraph, entity, KG.degree, Node.ANY);
+            int n = of(entity);
+            if (n > 0)
+                dataset.add(derivedGraph, entity, KG.degree, integer(n));
+        }
+    }
+
+    /** Whether an edge's predicate is one with a key (kg:linkedTo has none); predicates are few, so they are remembered. */
+    private boolean typed(Node edge, Map<Node, Boolean> typedPredicate) {
+        var p = union.find(edge, KG.predicate, Node.ANY);
+        if (!p.hasNext())
+            return false;
+        Node predicate = p.next().getObject();
+        p.close();
+        return typedPredicate.computeIfAbsent(predicate, x -> ontology.edgeForIri(x).isPresent());
+    }
+
+    private static Node integer(int n) {
+        return NodeFactory.createLiteralDT(Integer.toString(n), XSDDatatype.XSDinteger);
     }
 }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -41,8 +41,11 @@ final class LinkFiles {
 
     static Node graphName(Uris uris) { return NodeFactory.createURI(uris.base() + "graph/links"); }
 
-    /** @return the links graph, or null when there are no links */
-    static Graph read(List<SeedFile> pages, Collection<Graph> pageGraphs, Ontology ontology, Uris uris, boolean strict)
+    /**
+     * @param isEntity whether a node is an entity of the pages being built
+     * @return the links graph, or null when there are no links
+     */
+    static Graph read(List<SeedFile> pages, Predicate<Node> isEntity, Ontology ontology, Uris uris, boolean strict)
             throws BuildFailedException {
         List<Path> files = files(pages);
         if (files.isEmpty())
@@ -60,7 +63,7 @@ final class LinkFiles {
             for (Triple t : g.find().toList()) {
                 if (!PREDICATES.contains(t.getPredicate()))
                     errors.add(file + ": error: " + t.getPredicate() + " is not a link predicate (owl:sameAs, skos:exactMatch, skos:closeMatch)");
-                else if (pageGraphs.stream().noneMatch(pg -> pg.contains(t.getSubject(), KG.identifier, Node.ANY))) {
+                else if (!isEntity.test(t.getSubject())) {
                     if (strict)
                         errors.add(file + ": error: " + t.getSubject() + " is not an entity of the seed pages");
                 } else
@@ -75,7 +78,7 @@ final class LinkFiles {
     }
 
     /** The *.ttl files directly in each folder the pages were read from, in name order. */
-    private static List<Path> files(List<SeedFile> pages) throws BuildFailedException {
+    static List<Path> files(List<SeedFile> pages) throws BuildFailedException {
         Set<Path> folders = new LinkedHashSet<>();
         for (SeedFile page : pages) {
             Path folder = Path.of(page.display());

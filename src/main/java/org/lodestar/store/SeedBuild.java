@@ -1,46 +1,48 @@
 package org.lodestar.store;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.DCTerms;
 import org.lodestar.ontology.KG;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
-import org.lodestar.pipeline.PipelineResult;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.Progress;
 import org.lodestar.similarity.SimilarityDerivation;
-import org.lodestar.view.HubNeighbourhoods;
-import org.lodestar.view.HubSimilarity;
-import org.lodestar.view.StoredRankings;
-import org.lodestar.view.StoredViews;
-import org.lodestar.view.ViewOptions;
 
 /**
- * Builds seed pages into a store, incrementally and atomically: every page is parsed and converted,
- * and every page whose graph changed is checked, first; then one write transaction replaces the
- * graphs whose content changed, drops the graphs of removed pages and refreshes the derived graph.
- * Anything that fails before the commit leaves the store exactly as it was.
+ * Builds seed pages into a store, incrementally and atomically, in memory bounded by a chunk of
+ * pages rather than by the graph. Every page is parsed once for its identities ({@link PageScan});
+ * then, inside one write transaction, the pages are parsed again, converted, fingerprinted and
+ * checked a chunk at a time ({@link ChunkWriter}), and each page whose graph changed is written at
+ * once; the graphs of removed pages are dropped, and the derived data of what changed is made
+ * again ({@link Derivation}). Anything that fails before the commit aborts the transaction, which
+ * leaves the store exactly as it was: TDB2 keeps a transaction's writes out of every reader's
+ * sight and out of the database until it commits, however much it wrote.
+ *
+ * <p>A build whose pages, code, shapes and settings are all as the last build left them (the
+ * digest of every page's bytes says so, {@link BuildInputs}) reads and hashes the pages and
+ * stops there.
  */
 public final class SeedBuild {
+    private static final String FAILED = "build failed; the database was not changed";
+
     private final Pipeline pipeline;
     private final boolean strict;
     private PhaseClock clock = PhaseClock.NONE;
+    private Progress progress = Progress.QUIET;
     private final SimilarityDerivation similarity;
+    private int chunk = ChunkWriter.CHUNK;
 
     /** Computes no similarity links: the seed pages' own (imported) ones only. */
     public SeedBuild(Pipeline pipeline, boolean strict) {
@@ -59,155 +61,116 @@ public final class SeedBuild {
         return this;
     }
 
+    /** Shows each long phase's count, rate and time left on {@code progress}; returns this build. */
+    public SeedBuild showing(Progress progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    /** Converts and checks {@code pages} pages at a time (tests make chunks small to cross their edges). */
+    SeedBuild chunksOf(int pages) {
+        this.chunk = pages;
+        return this;
+    }
+
     public BuildReport run(KnowledgeStore store, List<SeedFile> files) throws BuildFailedException {
-        PipelineResult converted = pipeline.run(files, false, clock);
-        if (converted.failed(strict))
-            throw new BuildFailedException("build failed; the database was not changed", converted.messages());
-        Uris uris = pipeline.uris();
-        Map<Node, Graph> wanted = new LinkedHashMap<>();
-        Map<Node, String> pages = new LinkedHashMap<>();
-        converted.conversion().graphs().forEach((name, g) -> {
-            wanted.put(uris.seedGraph(name), g);
-            pages.put(uris.seedGraph(name), name);
-        });
-        wanted.put(uris.ontologyGraph(), pipeline.ontology().graph());
         DatasetGraph dataset = store.dataset();
-        Map<Node, String> hashes = clock.time("hash", () -> fingerprints(wanted, uris.ontologyGraph()));
-        Map<Node, String> stored = Txn.calculateRead(dataset, () -> storedHashes(dataset));
-        PipelineResult result = new PipelineResult(converted.conversion(), converted.diagnostics(),
-                pipeline.check(converted.conversion(), toCheck(pages, hashes, stored, uris.ontologyGraph()), clock));
-        if (result.failed(strict))
-            throw new BuildFailedException("build failed; the database was not changed", result.messages());
-        Graph links = LinkFiles.read(files, result.conversion().graphs().values(), pipeline.ontology(), uris, strict);
-        if (links != null) {
-            wanted.put(LinkFiles.graphName(uris), links);
-            hashes.put(LinkFiles.graphName(uris), GraphHash.of(links));
-        }
+        Uris uris = pipeline.uris();
+        BuildInputs inputs = clock.time("hash", () -> BuildInputs.of(files, pipeline, strict, similarity.settings(), progress));
+        Derivation derivation = new Derivation(dataset, pipeline.ontology(), uris, similarity, clock, progress);
+        Integer same = Txn.calculateRead(dataset, () -> inputs.sameAs(dataset, uris.derivedGraph()) && derivation.isCurrent()
+                ? storedHashes(dataset).size() - 1 : null);
+        if (same != null)
+            return new BuildReport(0, 0, 0, same);
+        PageScan scan = clock.time("parse", () -> PageScan.of(files, pipeline.ontology(), progress));
+        if (scan.failed())
+            throw new BuildFailedException(FAILED, scan.messages());
         try {
-            // "write" is the whole transaction with its commit; "derive" and "similarity" inside it are reported too
-            return clock.time("write", () -> Txn.calculateWrite(dataset, () -> apply(dataset, wanted, hashes, stored, uris.derivedGraph())));
-        } catch (ConcurrentBuild e) {
-            throw new BuildFailedException("another build changed the database while this one ran; nothing was written: build again",
-                    List.of());
+            return Txn.calculateWrite(dataset, () -> write(dataset, uris, files, scan, inputs, derivation));
+        } catch (Failed e) {
+            throw e.reason;
         }
     }
 
-    /** Each graph's fingerprint; the ontology graph's also covers the shapes, which decide whether a page passes. */
-    private Map<Node, String> fingerprints(Map<Node, Graph> wanted, Node ontologyGraph) {
-        Map<Node, String> hashes = new ConcurrentHashMap<>();
-        wanted.entrySet().parallelStream().forEach(e -> hashes.put(e.getKey(), GraphHash.of(e.getValue())));
-        hashes.computeIfPresent(ontologyGraph, (g, h) -> Uris.hash(h + " " + pipeline.shapesFingerprint(), 64));
-        return hashes;
-    }
+    /** Carries a failed build out of the write transaction, which aborts on its way. */
+    private static final class Failed extends RuntimeException {
+        final BuildFailedException reason;
 
-    /**
-     * The pages the shapes check: those whose graph is new or changed. A page stored with the same
-     * fingerprint passed these shapes when it was stored (the ontology graph's fingerprint covers
-     * the shapes, so a change to either checks every page again), and no shape needs two pages at
-     * once, since identity is settled across all pages before conversion and each page's graph
-     * types and labels every entity it mentions; the one exception, two pages that describe the
-     * same entity, {@code Pipeline.check} checks together. A strict build checks everything: it
-     * answers for warnings on pages that a lenient build stored too.
-     */
-    private List<String> toCheck(Map<Node, String> pages, Map<Node, String> hashes, Map<Node, String> stored, Node ontologyGraph) {
-        if (strict || !hashes.get(ontologyGraph).equals(stored.get(ontologyGraph)))
-            return List.copyOf(pages.values());
-        return pages.entrySet().stream().filter(e -> !hashes.get(e.getKey()).equals(stored.get(e.getKey())))
-                .map(Map.Entry::getValue).toList();
-    }
-
-    /** The stored graphs changed between the check and the write: what was checked is not what would be replaced. */
-    private static final class ConcurrentBuild extends RuntimeException {
-        ConcurrentBuild() {
+        Failed(BuildFailedException reason) {
             super(null, null, false, false);
+            this.reason = reason;
         }
     }
 
-    private BuildReport apply(DatasetGraph dataset, Map<Node, Graph> wanted, Map<Node, String> hashes,
-                              Map<Node, String> checkedAgainst, Node derivedGraph) {
+    private BuildReport write(DatasetGraph dataset, Uris uris, List<SeedFile> files, PageScan scan, BuildInputs inputs,
+                              Derivation derivation) {
         Map<Node, String> stored = storedHashes(dataset);
-        if (!stored.equals(checkedAgainst))
-            throw new ConcurrentBuild();
-        int added = 0, replaced = 0, unchanged = 0, dropped = 0;
+        Node ontologyGraph = uris.ontologyGraph(), derivedGraph = uris.derivedGraph();
+        String ontologyHash = Uris.hash(GraphHash.of(pipeline.ontology().graph()) + " " + pipeline.shapesFingerprint(), 64);
+        boolean checkAll = strict || !ontologyHash.equals(stored.get(ontologyGraph));
         QuadLoad load = QuadLoad.start(dataset);
+        Touched touched = new Touched(load.bulk());
+        ChunkWriter chunks = new ChunkWriter(pipeline, scan, stored, strict, checkAll, chunk, (name, graph, hash) -> {
+            touched.before(dataset, name);
+            replace(dataset, load, name, graph, hash);
+            touched.after(graph);
+        }, clock, progress);
+        Set<Node> wanted = new HashSet<>();
         try {
-            for (Map.Entry<Node, Graph> e : wanted.entrySet()) {
-                String hash = hashes.get(e.getKey());
-                String before = stored.get(e.getKey());
-                if (hash.equals(before)) {
-                    unchanged++;
-                    continue;
-                }
-                replace(dataset, load, e.getKey(), e.getValue(), hash);
-                if (before == null)
-                    added++;
-                else
-                    replaced++;
-            }
-            load.finish();
+            chunks.run(files, uris, wanted);
+            if (!ontologyHash.equals(stored.get(ontologyGraph)) && !chunks.failed())
+                replace(dataset, load, ontologyGraph, pipeline.ontology().graph(), ontologyHash);
+            clock.time("load", () -> {
+                load.finish();
+                return null;
+            });
         } catch (RuntimeException | Error e) {
             load.abandon();
             throw e;
         }
+        wanted.add(ontologyGraph);
+        List<String> messages = chunks.messages();
+        if (chunks.failed())
+            throw new Failed(new BuildFailedException(FAILED, messages));
+        int added = chunks.added() + (stored.containsKey(ontologyGraph) ? 0 : 1);
+        int replaced = chunks.replaced() + (stored.containsKey(ontologyGraph) && !ontologyHash.equals(stored.get(ontologyGraph)) ? 1 : 0);
+        int unchanged = chunks.unchanged() + (ontologyHash.equals(stored.get(ontologyGraph)) ? 1 : 0);
+        // links out name entities, which are all in the store now
+        Graph links;
+        try {
+            links = LinkFiles.read(files, entity -> dataset.contains(Node.ANY, entity, KG.identifier, Node.ANY),
+                    pipeline.ontology(), uris, strict);
+        } catch (BuildFailedException e) {
+            throw new Failed(e);
+        }
+        if (links != null) {
+            Node name = LinkFiles.graphName(uris);
+            wanted.add(name);
+            String hash = GraphHash.of(links);
+            if (!hash.equals(stored.get(name))) {
+                dataset.removeGraph(name);
+                links.find().forEachRemaining(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+                dataset.add(name, name, KG.contentHash, NodeFactory.createLiteralString(hash));
+                if (stored.containsKey(name)) replaced++; else added++;
+            } else {
+                unchanged++;
+            }
+        }
+        int dropped = 0;
         for (Node g : stored.keySet())
-            if (!wanted.containsKey(g) && !g.equals(derivedGraph)) {
+            if (!wanted.contains(g) && !g.equals(derivedGraph)) {
+                touched.before(dataset, g);
                 dataset.removeGraph(g);
                 dropped++;
             }
         BuildReport report = new BuildReport(added, replaced, dropped, unchanged);
-        // other similarity settings than the stored links were made with, or hub pages missing or of
-        // another size (a database from an earlier version), also call for a rederive
-        if (report.changed() || !stored.containsKey(derivedGraph)
-                || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph)
-                || !StoredRankings.current(dataset.getGraph(derivedGraph), derivedGraph))
-            rederive(dataset, derivedGraph);
+        if (report.changed() || !derivation.isCurrent())
+            derivation.run(touched, inputs.toString());
+        inputs.record(dataset, derivedGraph);
         return report;
     }
 
-    private void rederive(DatasetGraph dataset, Node derivedGraph) {
-        // What the new derived graph takes from the old: computed links and the update token. The
-        // stored views' JSON is most of the old graph's bytes and none of that, so it is not copied.
-        Graph previous = GraphFactory.createDefaultGraph();
-        dataset.getGraph(derivedGraph).find().filterDrop(t -> t.predicateMatches(KG.viewData)).forEachRemaining(previous::add);
-        dataset.removeGraph(derivedGraph);
-        Graph derived = GraphFactory.createDefaultGraph();
-        clock.time("derive", () -> {
-            Degrees.write(derived, Degrees.count(dataset, pipeline.ontology()));
-            return null;
-        });
-        clock.time("similarity", () -> {
-            similarity.derive(dataset, pipeline.uris(), previous, derived);
-            return null;
-        });
-        derived.find().forEachRemaining(t -> dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
-        // Hub pages rank by the degrees just written, so they are read from the dataset, not computed beside them.
-        ViewOptions shown = ViewOptions.defaults(similarity.settings());
-        clock.time("rank", () -> {
-            keep(HubNeighbourhoods.rank(dataset, pipeline.uris()), derived, dataset, derivedGraph);
-            // after the similarity links above, which it ranks
-            keep(HubSimilarity.rank(dataset, pipeline.uris(), shown), derived, dataset, derivedGraph);
-            // last: a stored view is made of everything above
-            keep(StoredViews.make(dataset, pipeline.uris(), pipeline.ontology(), shown), derived, dataset, derivedGraph);
-            return null;
-        });
-        dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));
-        // A SPARQL update's token outlives the graph it is on: the data it changed may be in a page
-        // graph no build rewrites, and the data version must not return to what it was before it.
-        previous.find(derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(t ->
-                dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
-        // when the data last changed: the server's Last-Modified
-        dataset.add(derivedGraph, derivedGraph, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime));
-    }
-
-    /** Adds {@code ranked} to the derived graph, stored and as fingerprinted. */
-    private static void keep(Graph ranked, Graph derived, DatasetGraph dataset, Node derivedGraph) {
-        ranked.find().forEachRemaining(t -> {
-            derived.add(t);
-            dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject());
-        });
-    }
-
+    /** Replaces one named graph with {@code content}, stamped with its fingerprint. */
     private static void replace(DatasetGraph dataset, QuadLoad load, Node name, Graph content, String hash) {
         // a bulk load starts from an empty table: there is nothing to remove, and no index to find it with
         if (!load.bulk())
@@ -217,12 +180,41 @@ public final class SeedBuild {
     }
 
     /** The graphs a build made, by their fingerprints: each holds one triple naming its own hash. */
-    private static Map<Node, String> storedHashes(DatasetGraph dataset) {
+    static Map<Node, String> storedHashes(DatasetGraph dataset) {
         Map<Node, String> hashes = new HashMap<>();
         dataset.find(Node.ANY, Node.ANY, KG.contentHash, Node.ANY).forEachRemaining((Quad q) -> {
             if (q.getGraph().equals(q.getSubject()))
                 hashes.put(q.getGraph(), q.getObject().getLiteralLexicalForm());
         });
         return hashes;
+    }
+
+    /** Collects the entities at either end of the typed edges of the graphs a build replaces, before and after. */
+    static final class Touched {
+        private final boolean all;
+        private final Set<Node> entities = new HashSet<>();
+
+        Touched(boolean all) {
+            this.all = all;
+        }
+
+        /** True when every entity may have changed (a first build): derive everything. */
+        boolean all() { return all; }
+
+        Set<Node> entities() { return entities; }
+
+        void before(DatasetGraph dataset, Node graph) {
+            if (all)
+                return;
+            dataset.find(graph, Node.ANY, KG.source, Node.ANY).forEachRemaining(q -> entities.add(q.getObject()));
+            dataset.find(graph, Node.ANY, KG.target, Node.ANY).forEachRemaining(q -> entities.add(q.getObject()));
+        }
+
+        void after(Graph graph) {
+            if (all)
+                return;
+            graph.find(Node.ANY, KG.source, Node.ANY).forEachRemaining(t -> entities.add(t.getObject()));
+            graph.find(Node.ANY, KG.target, Node.ANY).forEachRemaining(t -> entities.add(t.getObject()));
+        }
     }
 }

@@ -1,0 +1,184 @@
+package org.lodestar.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.bench.Generator;
+import org.lodestar.ontology.KG;
+import org.lodestar.ontology.Ontology;
+import org.lodestar.pipeline.PhaseClock;
+import org.lodestar.pipeline.Pipeline;
+import org.lodestar.pipeline.SeedFiles;
+import org.lodestar.rdf.Uris;
+import org.lodestar.validate.ShapesValidator;
+
+/**
+ * A build converts and checks its pages a chunk at a time and derives only what an edit touched:
+ * what it stores must be what one pass over every page, into an empty database, stores.
+ */
+class ChunkedBuildTest {
+    static final String BASE = "http://localhost:8080/";
+    static Pipeline pipeline;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() {
+        pipeline = new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris(BASE));
+    }
+
+    private static BuildReport build(KnowledgeStore store, Path seeds, int chunk, PhaseClock clock) throws Exception {
+        return new SeedBuild(pipeline, false).chunksOf(chunk).timed(clock).run(store, SeedFiles.folder(seeds));
+    }
+
+    /** Every quad, but the build's time and the derived graph's token (which a history of builds moves on). */
+    private static Set<String> content(KnowledgeStore store) {
+        Node derived = new Uris(BASE).derivedGraph();
+        return Txn.calculateRead(store.dataset(), () -> store.dataset().stream()
+                .filter(q -> !q.getPredicate().equals(DCTerms.modified.asNode()))
+                .filter(q -> !(q.getGraph().equals(derived) && q.getPredicate().equals(KG.contentHash)))
+                .map(ChunkedBuildTest::line).collect(Collectors.toSet()));
+    }
+
+    /** Blank nodes (the ontology's lists) are labelled anew in every database. */
+    private static String line(Quad q) {
+        return Stream.of(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject())
+                .map(n -> n.isBlank() ? "_:" : n.toString()).collect(Collectors.joining(" "));
+    }
+
+    private static Map<Node, String> degrees(KnowledgeStore store) {
+        Map<Node, String> out = new HashMap<>();
+        Txn.executeRead(store.dataset(), () -> store.dataset().find(new Uris(BASE).derivedGraph(), Node.ANY, KG.degree, Node.ANY)
+                .forEachRemaining(q -> out.put(q.getSubject(), q.getObject().getLiteralLexicalForm())));
+        return out;
+    }
+
+    private Path generated(String name, int entities) throws Exception {
+        Path seeds = dir.resolve(name);
+        new Generator(Ontology.load()).generate(entities, 11, seeds);
+        return seeds;
+    }
+
+    @Test
+    void smallChunksStoreWhatOnePassStores() throws Exception {
+        Path seeds = generated("pages", 250);
+        KnowledgeStore whole = KnowledgeStore.inMemory(), chunked = KnowledgeStore.inMemory();
+        build(whole, seeds, 100_000, PhaseClock.NONE);
+        BuildReport report = build(chunked, seeds, 7, PhaseClock.NONE);
+        assertEquals(SeedFiles.folder(seeds).size() + 1, report.added(), "every page and the ontology");
+        assertEquals(content(whole), content(chunked));
+        assertFalse(degrees(chunked).isEmpty());
+    }
+
+    @Test
+    void editsDeriveWhatAFreshBuildOfTheSamePagesDerives() throws Exception {
+        Path seeds = generated("pages", 250);
+        KnowledgeStore edited = KnowledgeStore.open(dir.resolve("edited"));
+        build(edited, seeds, 13, PhaseClock.NONE);
+        Map<Node, String> first = degrees(edited);
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(seeds)) {
+            pages = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        // the largest page loses its last neighbour line, another goes, and a third is copied under a new name
+        Path largest = pages.stream().max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
+        List<String> lines = Files.readAllLines(largest, StandardCharsets.UTF_8);
+        int last = lines.size() - 1;
+        while (!lines.get(last).startsWith("- "))
+            last--;
+        lines.remove(last);
+        Files.write(largest, lines, StandardCharsets.UTF_8);
+        Path gone = pages.get(pages.size() / 2).equals(largest) ? pages.get(1) : pages.get(pages.size() / 2);
+        Files.delete(gone);
+        BuildReport report = build(edited, seeds, 13, PhaseClock.NONE);
+        assertEquals(1, report.replaced(), report.toString());
+        assertEquals(1, report.dropped(), report.toString());
+        assertNotEquals(first, degrees(edited), "the edit changed degrees");
+
+        KnowledgeStore fresh = KnowledgeStore.open(dir.resolve("fresh"));
+        build(fresh, seeds, 100_000, PhaseClock.NONE);
+        assertEquals(degrees(fresh), degrees(edited));
+        assertEquals(content(fresh), content(edited));
+    }
+
+    @Test
+    void aBuildWithNothingChangedOnlyHashesAndKeepsTheDataVersion() throws Exception {
+        Path seeds = generated("pages", 120);
+        KnowledgeStore store = KnowledgeStore.inMemory();
+        build(store, seeds, 17, PhaseClock.NONE);
+        Set<String> before = content(store);
+        String token = Txn.calculateRead(store.dataset(), () -> Derivation.value(store.dataset(), new Uris(BASE).derivedGraph(),
+                KG.contentHash, ""));
+        Set<String> phases = new HashSet<>();
+        BuildReport report = build(store, seeds, 17, (phase, nanos) -> phases.add(phase));
+        assertEquals(Set.of("hash"), phases, "read and hashed, no more");
+        assertFalse(report.changed());
+        assertEquals(before, content(store));
+        assertEquals(token, Txn.calculateRead(store.dataset(), () -> Derivation.value(store.dataset(), new Uris(BASE).derivedGraph(),
+                KG.contentHash, "")));
+    }
+
+    @Test
+    void aPageThatFailsInALaterChunkLeavesEveryEarlierChunkUnwritten() throws Exception {
+        Path seeds = generated("pages", 120);
+        KnowledgeStore store = KnowledgeStore.open(dir.resolve("db"));
+        build(store, seeds, 5, PhaseClock.NONE);
+        // every page changes (a new base would do it too): each chunk has something to write
+        Pipeline other = new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris("http://kg.test/"));
+        Set<String> before = content(store);
+        // authored_by runs from a paper, artifact or quote to a thinker: between two concepts it fits neither way;
+        // named to sort after every generated page, so it is in the last chunk
+        Files.writeString(seeds.resolve("zzz-misfit.txt"), """
+                concept
+                active
+                concept:misfitMisfit
+                A concept that claims to be written by another concept
+                Neighborhood — ranked by edge-count
+                Concepts (1)
+                concept
+                - Not An Authorauthored_byWrong on purpose
+                """, StandardCharsets.UTF_8);
+        BuildFailedException e = assertThrows(BuildFailedException.class,
+                () -> new SeedBuild(other, false).chunksOf(5).run(store, SeedFiles.folder(seeds)));
+        assertTrue(e.messages().stream().anyMatch(m -> m.contains("zzz-misfit.txt") && m.contains(": error: ")), e.messages().toString());
+        assertEquals(before, content(store), "the transaction was aborted whole");
+    }
+
+    @Test
+    void twoPagesOfOneEntityInDifferentChunksAreCheckedTogether() throws Exception {
+        Path seeds = dir.resolve("pages");
+        Files.createDirectories(seeds);
+        for (String name : List.of("a-first.txt", "m-filler.txt", "z-second.txt")) {
+            String label = name.startsWith("m") ? "Filler" : "Twice Described";
+            String status = name.startsWith("z") ? "archived" : "active";
+            Files.writeString(seeds.resolve(name), "concept\n" + status + "\n" + label + "\nA description of " + name + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        KnowledgeStore chunked = KnowledgeStore.inMemory(), whole = KnowledgeStore.inMemory();
+        BuildFailedException one = assertThrows(BuildFailedException.class, () -> build(chunked, seeds, 1, PhaseClock.NONE));
+        BuildFailedException all = assertThrows(BuildFailedException.class, () -> build(whole, seeds, 100, PhaseClock.NONE));
+        assertEquals(all.messages(), one.messages());
+        assertTrue(one.messages().stream().anyMatch(m -> m.contains(": error: ")), one.messages().toString());
+    }
+}
