@@ -57,13 +57,16 @@ public final class Bench {
             Path seeds = work.resolve("seeds"), db = s.db() == null ? work.resolve("tdb2") : s.db();
             TimedEmbedder embedder = new TimedEmbedder(MiniLm.get());
             KnowledgeStore store;
+            BenchContext.Rebuild rebuild = null;
             if (s.db() == null) {
                 Generator.Summary g = new Generator(ontology).generate(s.entities(), s.seed(), seeds);
                 log.println("generated " + g);
                 phases.put("generate", g.millis() / 1000.0);
                 r.put("pages", g.pages()).put("member_lines", g.memberLines()).put("similarity_lines", g.similarityLines())
                         .put("page_bytes", g.bytes());
-                store = build(s, ontology, seeds, db, embedder, r, phases, log);
+                Built built = build(s, ontology, seeds, db, embedder, r, phases, log);
+                store = built.store();
+                rebuild = built.rebuild();
             } else {
                 // a kept database, measured as it is: a run of over two hours at 200,000 entities need not be repeated
                 store = KnowledgeStore.open(db);
@@ -91,7 +94,7 @@ public final class Bench {
             FusekiServer server = LodestarServer.start(serving, store);
             try {
                 BenchContext c = new BenchContext(s, store, new Uris(BASE), new Http("http://localhost:" + server.getHttpPort()),
-                        entities, work, work.resolve("dump.nq"), log);
+                        entities, work, work.resolve("dump.nq"), log, rebuild);
                 List<String> skipped = new ArrayList<>();
                 for (Measurement m : measurements(embedder)) {
                     if (!s.measure().contains(m.name())) {
@@ -129,7 +132,9 @@ public final class Bench {
 
     /** Every measurement, named as {@link BenchSettings#MEASUREMENTS} lists them. */
     static List<Measurement> measurements(TimedEmbedder embedder) {
-        return List.of(new LoaderComparison(), new ViewLatency(), new DerefThroughput(), new SimilarityFigures(embedder));
+        // editing last: it changes the data the others measure
+        return List.of(new LoaderComparison(), new ViewLatency(), new DerefThroughput(), new SimilarityFigures(embedder),
+                new EditBuilds());
     }
 
     /** Computed similarity links as the server's default makes them, or none with --no-embed. */
@@ -137,7 +142,10 @@ public final class Bench {
         return s.embed() ? SimilaritySettings.DEFAULT : SimilaritySettings.IMPORTED_ONLY;
     }
 
-    private static KnowledgeStore build(BenchSettings s, Ontology ontology, Path seeds, Path db, TimedEmbedder embedder,
+    /** The built store, and how to build its pages again as it was built (the same settings and embedding cache). */
+    private record Built(KnowledgeStore store, BenchContext.Rebuild rebuild) {}
+
+    private static Built build(BenchSettings s, Ontology ontology, Path seeds, Path db, TimedEmbedder embedder,
                                         Results r, Results phases, PrintStream log) throws IOException, BuildFailedException {
         long start = System.nanoTime();
         List<SeedFile> files = SeedFiles.folder(seeds);
@@ -169,8 +177,9 @@ public final class Bench {
         r.put("triples", quads);
         r.put("load_triples_per_s", quads / (load / 1e9));
         r.put("build_triples_per_s", quads / total);
+        r.put("first_build_s", total);
         log.printf("built %,d quads in %.1f s: %s%n", quads, total, phases.since(0));
-        return store;
+        return new Built(store, () -> new SeedBuild(pipeline, false, similarity).run(store, SeedFiles.folder(seeds)));
     }
 
     private static void delete(Path dir) throws IOException {

@@ -22,7 +22,7 @@ public record BenchSettings(int entities, long seed, Path out, Path work, int vi
                             boolean embed, boolean keep, Set<String> measure, Path db) {
     public static final int VIEWS = 1_000, REQUESTS = 4_000, CLIENTS = 32;
     /** Every measurement, in the order a run makes them. */
-    public static final List<String> MEASUREMENTS = List.of("loading", "views", "dereferencing", "similarity");
+    public static final List<String> MEASUREMENTS = List.of("loading", "views", "dereferencing", "similarity", "editing");
     /** What needs no build of this run: loading compares with the build's writing, similarity with its embedding. */
     public static final List<String> OF_A_DATABASE = List.of("views", "dereferencing");
 }

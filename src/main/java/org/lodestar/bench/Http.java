@@ -46,6 +46,20 @@ final class Http {
                 .header("Accept-Encoding", "deflate, gzip").GET().build());
     }
 
+    /** The body of {@code path} as text, or null when it is not a 200. */
+    String text(String path, String accept) {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT)
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** A SPARQL query through the server's own endpoint, as a form POST (no URL length limit). */
     Response sparql(String query, String accept) {
         String form = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);

@@ -39,6 +39,9 @@ public final class Report {
         row("  deflated req/s, bytes (plain)", pair("deref_deflate_rps", "deref_deflate_mean_bytes"), pair("deref_rps", "deref_mean_bytes"), null);
         row("load triples/s (vs stock loader)", "load_triples_per_s", "stock_loader_triples_per_s", "load_vs_stock", 0);
         row("build triples/s (vs stock loader)", "build_triples_per_s", "stock_loader_triples_per_s", "build_vs_stock", 0);
+        row("edit build s, ordinary page (vs first build)", "edit_build_s", "first_build_s", "edit_vs_first_build", 2);
+        row("edit build s, largest hub (vs first build)", "hub_edit_build_s", "first_build_s", "hub_edit_vs_first_build", 2);
+        row("no-change build s (vs first build)", "noop_build_s", "first_build_s", "noop_vs_first_build", 2);
         row("embeddings/s", "embed_per_s", null, null, 0);
         row("kNN recall@10 (HNSW vs exact)", "knn_recall_at_10", null, null, 3);
         row("peak RSS / heap MB", pair("peak_rss_mb", "peak_heap_mb"), "", null);

@@ -82,6 +82,11 @@ class BenchSmokeTest {
         JsonObject phases = r.get("phases_s").getAsObject();
         for (String phase : List.of("parse", "validate", "load", "derive", "rank", "embed", "similarity", "render"))
             assertTrue(number(phases, phase) >= 0, phase);
+        // each edit build was timed until the server sent the changed description (EditBuilds checks it)
+        for (String build : List.of("noop_build_s", "edit_build_s", "hub_edit_build_s"))
+            assertTrue(number(r, build) > 0 && number(r, build) < number(r, "first_build_s") * 3, build);
+        assertTrue(log.contains("no-change build: 0 added, 0 replaced, 0 dropped"), log);
+        assertTrue(log.contains("edit_build: 0 added, 1 replaced, 0 dropped"), log);
     }
 
     @Test
