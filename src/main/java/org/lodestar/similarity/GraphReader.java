@@ -45,4 +45,18 @@ final class GraphReader {
         }
         return partners;
     }
+
+    /** The numbers of the entities {@code entity} has a typed edge with, either way. */
+    static Set<Integer> typedPartnersOf(DatasetGraph dataset, Node entity, Map<Node, Integer> numbers) {
+        Set<Integer> partners = new HashSet<>();
+        try (QueryExec qe = QueryExec.dataset(dataset).query(Queries.get("similarity-typed-partners"))
+                .substitution("entity", entity).build()) {
+            qe.select().forEachRemaining(row -> {
+                Integer n = numbers.get(row.get("partner"));
+                if (n != null)
+                    partners.add(n);
+            });
+        }
+        return partners;
+    }
 }

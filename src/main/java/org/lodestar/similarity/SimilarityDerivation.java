@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
@@ -106,6 +110,163 @@ public final class SimilarityDerivation {
                 embedded.warning());
     }
 
+    /**
+     * As {@link #derive}, after an edit: only the links of the entities whose text changed
+     * ({@code texts}: label, description or class) or whose typed partners changed ({@code edgeEnds})
+     * are computed again, with those of the entities each may have left or joined: the entities
+     * linked to one whose text changed, and those whose own k nearest its new text now enters
+     * (their k-th best link scores no more than it). Each of those is searched exactly over every
+     * vector (from the cache). A pair
+     * stays a link while it is among the k nearest of either entity, as in a full derivation, so
+     * a link an entity gave up is kept when the other entity still has it among its own nearest.
+     * Many changes at once (more than a twentieth of the entities) derive everything instead.
+     */
+    public void update(DatasetGraph dataset, Uris uris, Node derivedGraph, Set<Node> texts, Set<Node> edgeEnds) {
+        if (!settings.mode().computes()) {
+            derive(dataset, uris, derivedGraph);
+            return;
+        }
+        long t0 = System.nanoTime();
+        Graph stored = dataset.getGraph(derivedGraph);
+        Node method = SimilarityTerms.method(embedder);
+        List<EntityText> entities = GraphReader.entities(dataset);
+        Map<Node, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < entities.size(); i++)
+            numbers.put(entities.get(i).iri(), i);
+        Set<Node> changed = new HashSet<>(texts);
+        changed.addAll(edgeEnds);
+        if (changed.size() > Math.max(50, entities.size() / 20)) {
+            derive(dataset, uris, derivedGraph);
+            return;
+        }
+        EmbeddingCache.Result embedded = cache.embed(entities.stream().map(EntityText::text).toList(), embedder, progress);
+        ExactIndex index = new ExactIndex(embedded.vectors());
+        Set<Integer> again = new HashSet<>();
+        for (Node e : changed) {
+            Integer i = numbers.get(e);
+            if (i != null)
+                again.add(i);
+        }
+        for (Node e : texts)
+            for (Node other : linkedWith(stored, e, method))
+                if (numbers.containsKey(other))
+                    again.add(numbers.get(other));
+        // An entity whose own k nearest a new text joins: one with fewer than k links, or whose
+        // k-th best link scores no more than the new text does (its own k nearest are its k best links).
+        for (Node e : texts) {
+            Integer i = numbers.get(e);
+            if (i == null)
+                continue;
+            for (Neighbour n : index.nearest(i, entities.size(), settings.threshold(), again::contains))
+                if (Vectors.score(n.cosine()).compareTo(kthBest(stored, entities.get(n.index()).iri(), method, settings.k())) >= 0)
+                    again.add(n.index());
+        }
+        // The partners are read here, in the transaction's own thread; the searches then run on every core.
+        Map<Integer, Set<Integer>> partners = new HashMap<>();
+        for (int i : again)
+            partners.put(i, GraphReader.typedPartnersOf(dataset, entities.get(i).iri(), numbers));
+        Map<Integer, List<Neighbour>> nearest = new ConcurrentHashMap<>();
+        again.parallelStream().forEach(i -> nearest.put(i, index.nearest(i, settings.k(), settings.threshold(), partners.get(i)::contains)));
+        IntFunction<List<Neighbour>> nearestOf = i -> nearest.computeIfAbsent(i, x -> {
+            Set<Integer> skip = GraphReader.typedPartnersOf(dataset, entities.get(x).iri(), numbers);
+            return index.nearest(x, settings.k(), settings.threshold(), skip::contains);
+        });
+        // the links the recomputed entities want, by link IRI
+        Map<Node, LinkComputation.Pair> wanted = new HashMap<>();
+        for (int i : again)
+            for (Neighbour n : nearest.get(i)) {
+                LinkComputation.Pair p = new LinkComputation.Pair(Math.min(i, n.index()), Math.max(i, n.index()), n.cosine());
+                wanted.put(linkIri(uris, entities.get(p.a()).iri(), entities.get(p.b()).iri()), p);
+            }
+        // the stored links they are in: kept when wanted, or when the other end still wants them
+        Map<Node, Triple[]> before = new HashMap<>();
+        Set<Node> seen = new HashSet<>();
+        List<Node> involved = new ArrayList<>(changed);
+        again.forEach(i -> involved.add(entities.get(i).iri()));
+        for (Node e : involved)
+            for (Node link : linksOf(stored, e, method))
+                if (seen.add(link))
+                    storedLink(stored, link).ifPresent(t -> before.put(link, t));
+        int added = 0, kept = 0, removed = 0;
+        Node now = NodeFactory.createLiteralDT(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
+        for (Map.Entry<Node, Triple[]> e : before.entrySet()) {
+            Node link = e.getKey();
+            if (wanted.containsKey(link))
+                continue;
+            List<Node> ends = stored.find(link, KG.element, Node.ANY).mapWith(Triple::getObject).toList();
+            Integer a = ends.size() < 2 ? null : numbers.get(ends.get(0)), b = ends.size() < 2 ? null : numbers.get(ends.get(1));
+            boolean keep = false;
+            // an entity gone takes its links with it; a link both ends gave up goes
+            if (a != null && b != null && !(again.contains(a) && again.contains(b))) {
+                int mine = again.contains(a) ? a : b, other = mine == a ? b : a;
+                keep = nearestOf.apply(other).stream().anyMatch(n -> n.index() == mine);
+            }
+            if (keep) {
+                kept++;
+            } else {
+                removeLinks(stored, List.of(link));
+                removed++;
+            }
+        }
+        for (Map.Entry<Node, LinkComputation.Pair> e : wanted.entrySet()) {
+            Triple[] old = before.get(e.getKey());
+            BigDecimal score = Vectors.score(e.getValue().cosine());
+            if (old != null && sameScore(old[0].getObject(), score)) {
+                kept++;
+                continue;
+            }
+            if (old != null)
+                removeLinks(stored, List.of(e.getKey()));
+            writeLink(stored, e.getKey(), entities.get(e.getValue().a()).iri(), entities.get(e.getValue().b()).iri(), score, method, now);
+            added++;
+        }
+        last = new SimilarityReport(entities.size(), embedded.hits(), embedded.embedded(), "exact, " + again.size() + " entities again",
+                wanted.size(), added, removed, kept, (System.nanoTime() - t0) / 1_000_000, embedded.warning());
+    }
+
+    /** The k-th best score among an entity's computed links; zero when it has fewer than k. */
+    private static BigDecimal kthBest(Graph stored, Node entity, Node method, int k) {
+        List<BigDecimal> scores = new ArrayList<>();
+        for (Node link : linksOf(stored, entity, method))
+            storedLink(stored, link).ifPresent(t -> scores.add(new BigDecimal(t[0].getObject().getLiteralLexicalForm())));
+        if (scores.size() < k)
+            return BigDecimal.ZERO;
+        scores.sort(Comparator.reverseOrder());
+        return scores.get(k - 1);
+    }
+
+    /** The computed links {@code entity} is an element of. */
+    private static List<Node> linksOf(Graph stored, Node entity, Node method) {
+        return stored.find(Node.ANY, KG.element, entity).mapWith(Triple::getSubject)
+                .filterKeep(link -> stored.contains(link, KG.method, method)).toList();
+    }
+
+    /** The entities {@code entity} shares a computed link with. */
+    private static List<Node> linkedWith(Graph stored, Node entity, Node method) {
+        List<Node> others = new ArrayList<>();
+        for (Node link : linksOf(stored, entity, method))
+            stored.find(link, KG.element, Node.ANY).forEachRemaining(t -> {
+                if (!t.getObject().equals(entity))
+                    others.add(t.getObject());
+            });
+        return others;
+    }
+
+    private static Optional<Triple[]> storedLink(Graph stored, Node link) {
+        Optional<Triple> score = stored.find(link, KG.score, Node.ANY).nextOptional();
+        Optional<Triple> time = stored.find(link, SimilarityTerms.generatedAtTime, Node.ANY).nextOptional();
+        return score.isPresent() && time.isPresent() ? Optional.of(new Triple[] {score.get(), time.get()}) : Optional.empty();
+    }
+
+    private static void writeLink(Graph stored, Node link, Node a, Node b, BigDecimal score, Node method, Node when) {
+        stored.add(Triple.create(link, RDF.type.asNode(), KG.SimilarityLink));
+        stored.add(Triple.create(link, KG.element, a));
+        stored.add(Triple.create(link, KG.element, b));
+        stored.add(Triple.create(link, KG.score, decimal(score)));
+        stored.add(Triple.create(link, KG.method, method));
+        stored.add(Triple.create(link, SimilarityTerms.generatedAtTime, when));
+    }
+
     /** Link IRI: {@code {base}similarity/computed/{hash of the two entity IRIs in order}}, the same at every build. */
     public static Node linkIri(Uris uris, Node a, Node b) {
         String x = a.getURI(), y = b.getURI();
@@ -132,12 +293,7 @@ public final class SimilarityDerivation {
             if (old != null)
                 removeLinks(stored, List.of(link));
             added++;
-            stored.add(Triple.create(link, RDF.type.asNode(), KG.SimilarityLink));
-            stored.add(Triple.create(link, KG.element, a));
-            stored.add(Triple.create(link, KG.element, b));
-            stored.add(Triple.create(link, KG.score, NodeFactory.createLiteralDT(score.toPlainString(), XSDDatatype.XSDdecimal)));
-            stored.add(Triple.create(link, KG.method, method));
-            stored.add(Triple.create(link, SimilarityTerms.generatedAtTime, now));
+            writeLink(stored, link, a, b, score, method, now);
         }
         List<Node> gone = before.keySet().stream().filter(l -> !written.contains(l)).toList();
         removeLinks(stored, gone);
@@ -146,19 +302,28 @@ public final class SimilarityDerivation {
 
     private static void removeLinks(Graph stored, Collection<Node> links) {
         for (Node link : links)
-            stored.remove(link, Node.ANY, Node.ANY);
+            removeAll(stored, link, Node.ANY);
+    }
+
+    /** Deletes what matches, found first: the triples are deleted as read (see {@link #decimal}). */
+    static void removeAll(Graph graph, Node s, Node p) {
+        graph.find(s, p, Node.ANY).toList().forEach(graph::delete);
+    }
+
+    /**
+     * A decimal literal in the form TDB2 gives it back: a triple is deleted as it is read, and one
+     * written as "0.670" is read as "0.67", deleted as that, and missed (a link kept its old score
+     * beside the new one, ChunkedBuildTest).
+     */
+    static Node decimal(BigDecimal value) {
+        return NodeFactory.createLiteralDT(XSDFuncOp.canonicalDecimalStr(value), XSDDatatype.XSDdecimal);
     }
 
     /** The computed links in the previous derived graph: link → {score triple, time triple}. */
     private static Map<Node, Triple[]> storedLinks(Graph previous, Node method) {
         Map<Node, Triple[]> links = new HashMap<>();
-        for (Triple t : previous.find(Node.ANY, KG.method, method).toList()) {
-            Node link = t.getSubject();
-            Optional<Triple> score = previous.find(link, KG.score, Node.ANY).nextOptional();
-            Optional<Triple> time = previous.find(link, SimilarityTerms.generatedAtTime, Node.ANY).nextOptional();
-            if (score.isPresent() && time.isPresent())
-                links.put(link, new Triple[] {score.get(), time.get()});
-        }
+        for (Triple t : previous.find(Node.ANY, KG.method, method).toList())
+            storedLink(previous, t.getSubject()).ifPresent(found -> links.put(t.getSubject(), found));
         return links;
     }
 
@@ -172,12 +337,12 @@ public final class SimilarityDerivation {
     }
 
     private void describe(Graph derived, Node derivedGraph) {
-        derived.remove(derivedGraph, SimilarityTerms.similarityThreshold, Node.ANY);
-        derived.remove(derivedGraph, SimilarityTerms.similarityLimit, Node.ANY);
+        removeAll(derived, derivedGraph, SimilarityTerms.similarityThreshold);
+        removeAll(derived, derivedGraph, SimilarityTerms.similarityLimit);
         if (!settings.mode().computes())
             return;
         derived.add(Triple.create(derivedGraph, SimilarityTerms.similarityThreshold,
-                NodeFactory.createLiteralDT(settings.thresholdLexical(), XSDDatatype.XSDdecimal)));
+                decimal(new BigDecimal(settings.thresholdLexical()))));
         derived.add(Triple.create(derivedGraph, SimilarityTerms.similarityLimit,
                 NodeFactory.createLiteralDT(Integer.toString(settings.k()), XSDDatatype.XSDinteger)));
     }

@@ -59,18 +59,21 @@ final class Derivation {
      * was made otherwise; {@code change} names what the build read (its inputs' digest), for the
      * data-version token.
      */
-    void run(SeedBuild.Touched touched, String change) {
+    void run(Changes touched, String change) {
         boolean all = touched.all() || !dataset.contains(derivedGraph, derivedGraph, KG.derivationStamp, stamp());
         Degrees degrees = new Degrees(dataset, ontology);
         clock.time("derive", () -> {
             if (all)
                 degrees.writeAll(dataset, derivedGraph);
             else
-                degrees.update(dataset, derivedGraph, touched.entities());
+                degrees.update(dataset, derivedGraph, touched.edgeEnds());
             return null;
         });
         clock.time("similarity", () -> {
-            similarity.derive(dataset, uris, derivedGraph);
+            if (all || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph))
+                similarity.derive(dataset, uris, derivedGraph);
+            else
+                similarity.update(dataset, uris, derivedGraph, touched.texts(), touched.edgeEnds());
             return null;
         });
         clock.time("rank", () -> {

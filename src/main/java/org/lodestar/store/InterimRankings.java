@@ -33,7 +33,7 @@ final class InterimRankings {
         List<Node> old = new ArrayList<>();
         for (Node kind : KINDS)
             derived.find(Node.ANY, RDF.type.asNode(), kind).forEachRemaining(t -> old.add(t.getSubject()));
-        old.forEach(s -> derived.remove(s, Node.ANY, Node.ANY));
+        old.forEach(s -> dataset.deleteAny(derivedGraph, s, Node.ANY, Node.ANY));
         ViewOptions shown = ViewOptions.defaults(settings);
         keep(HubNeighbourhoods.rank(dataset, uris), derived);
         keep(HubSimilarity.rank(dataset, uris, shown), derived);

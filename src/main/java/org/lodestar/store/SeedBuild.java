@@ -109,7 +109,7 @@ public final class SeedBuild {
         String ontologyHash = Uris.hash(GraphHash.of(pipeline.ontology().graph()) + " " + pipeline.shapesFingerprint(), 64);
         boolean checkAll = strict || !ontologyHash.equals(stored.get(ontologyGraph));
         QuadLoad load = QuadLoad.start(dataset);
-        Touched touched = new Touched(load.bulk());
+        Changes touched = new Changes(load.bulk());
         ChunkWriter chunks = new ChunkWriter(pipeline, scan, stored, strict, checkAll, chunk, (name, graph, hash) -> {
             touched.before(dataset, name);
             replace(dataset, load, name, graph, hash);
@@ -118,8 +118,10 @@ public final class SeedBuild {
         Set<Node> wanted = new HashSet<>();
         try {
             chunks.run(files, uris, wanted);
-            if (!ontologyHash.equals(stored.get(ontologyGraph)) && !chunks.failed())
+            if (!ontologyHash.equals(stored.get(ontologyGraph)) && !chunks.failed()) {
                 replace(dataset, load, ontologyGraph, pipeline.ontology().graph(), ontologyHash);
+                touched.everything();
+            }
             clock.time("load", () -> {
                 load.finish();
                 return null;
@@ -161,6 +163,7 @@ public final class SeedBuild {
             if (!wanted.contains(g) && !g.equals(derivedGraph)) {
                 touched.before(dataset, g);
                 dataset.removeGraph(g);
+                touched.after(null);
                 dropped++;
             }
         BuildReport report = new BuildReport(added, replaced, dropped, unchanged);
@@ -187,34 +190,5 @@ public final class SeedBuild {
                 hashes.put(q.getGraph(), q.getObject().getLiteralLexicalForm());
         });
         return hashes;
-    }
-
-    /** Collects the entities at either end of the typed edges of the graphs a build replaces, before and after. */
-    static final class Touched {
-        private final boolean all;
-        private final Set<Node> entities = new HashSet<>();
-
-        Touched(boolean all) {
-            this.all = all;
-        }
-
-        /** True when every entity may have changed (a first build): derive everything. */
-        boolean all() { return all; }
-
-        Set<Node> entities() { return entities; }
-
-        void before(DatasetGraph dataset, Node graph) {
-            if (all)
-                return;
-            dataset.find(graph, Node.ANY, KG.source, Node.ANY).forEachRemaining(q -> entities.add(q.getObject()));
-            dataset.find(graph, Node.ANY, KG.target, Node.ANY).forEachRemaining(q -> entities.add(q.getObject()));
-        }
-
-        void after(Graph graph) {
-            if (all)
-                return;
-            graph.find(Node.ANY, KG.source, Node.ANY).forEachRemaining(t -> entities.add(t.getObject()));
-            graph.find(Node.ANY, KG.target, Node.ANY).forEachRemaining(t -> entities.add(t.getObject()));
-        }
     }
 }

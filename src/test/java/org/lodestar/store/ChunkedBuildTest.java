@@ -30,6 +30,15 @@ import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.SeedFiles;
 import org.lodestar.rdf.Uris;
+import org.lodestar.similarity.Embedder;
+import org.lodestar.similarity.EmbeddingCache;
+import org.lodestar.similarity.MiniLm;
+import org.lodestar.similarity.Progress;
+import org.lodestar.similarity.SimilarityDerivation;
+import org.lodestar.similarity.SimilarityMode;
+import org.lodestar.similarity.SimilaritySettings;
+import org.lodestar.similarity.VectorIndex;
+import org.lodestar.similarity.Vectors;
 import org.lodestar.validate.ShapesValidator;
 
 /**
@@ -120,6 +129,70 @@ class ChunkedBuildTest {
         build(fresh, seeds, 100_000, PhaseClock.NONE);
         assertEquals(degrees(fresh), degrees(edited));
         assertEquals(content(fresh), content(edited));
+    }
+
+    /** Words hashed into 64 dimensions: texts that share words are near, and no model is loaded. */
+    static final Embedder WORDS = new Embedder() {
+        @Override public String model() { return MiniLm.MODEL; }
+
+        @Override public int dimensions() { return 64; }
+
+        @Override public List<float[]> embed(List<String> texts) {
+            return texts.stream().map(t -> {
+                float[] v = new float[64];
+                for (String w : t.toLowerCase(java.util.Locale.ROOT).split("\\W+"))
+                    if (!w.isEmpty())
+                        v[Math.floorMod(w.hashCode(), 64)] += 1;
+                v[0] += 0.5f;
+                return Vectors.normalize(v);
+            }).toList();
+        }
+    };
+
+    private static SimilarityDerivation words() {
+        return new SimilarityDerivation(new SimilaritySettings(SimilarityMode.BOTH, 0.5, 4), EmbeddingCache.inMemory(), WORDS,
+                Progress.QUIET, VectorIndex.EXACT_BELOW);
+    }
+
+    /** Replaces a page's description, its fourth line with text (type, status, id, description). */
+    private static void describe(Path page, String description) throws java.io.IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(page, StandardCharsets.UTF_8));
+        for (int i = 0, seen = 0; i < lines.size(); i++)
+            if (!lines.get(i).isBlank() && ++seen == 4) {
+                lines.set(i, description);
+                break;
+            }
+        Files.write(page, lines, StandardCharsets.UTF_8);
+    }
+
+    /** Every quad but the times links were made at (an edit keeps a link's time when its score stays). */
+    private static Set<String> withoutLinkTimes(KnowledgeStore store) {
+        return content(store).stream().filter(l -> !l.contains("generatedAtTime")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void editsComputeTheSimilarityLinksAFreshBuildComputes() throws Exception {
+        Path seeds = generated("pages", 250);
+        KnowledgeStore edited = KnowledgeStore.open(dir.resolve("edited"));
+        SimilarityDerivation derivation = words();
+        new SeedBuild(pipeline, false, derivation).chunksOf(50).run(edited, SeedFiles.folder(seeds));
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(seeds)) {
+            pages = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        // two descriptions rewritten to share words with others, one page gone
+        for (Path page : List.of(pages.get(3), pages.get(pages.size() / 3)))
+            describe(page, "model training alignment evaluation reward deception scale");
+        Files.delete(pages.get(pages.size() - 5));
+        Set<String> before = withoutLinkTimes(edited);
+        new SeedBuild(pipeline, false, derivation).chunksOf(50).run(edited, SeedFiles.folder(seeds));
+        assertTrue(derivation.lastReport().orElseThrow().search().startsWith("exact, "), "only some entities searched again: "
+                + derivation.lastReport());
+        assertNotEquals(before, withoutLinkTimes(edited));
+
+        KnowledgeStore fresh = KnowledgeStore.open(dir.resolve("fresh"));
+        new SeedBuild(pipeline, false, words()).run(fresh, SeedFiles.folder(seeds));
+        assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
     }
 
     @Test
