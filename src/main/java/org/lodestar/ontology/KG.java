@@ -34,6 +34,8 @@ public final class KG {
     public static final Node lastUpdate = kg("lastUpdate");
     public static final Node buildInputs = kg("buildInputs");
     public static final Node derivationStamp = kg("derivationStamp");
+    public static final Node sourceDigest = kg("sourceDigest");
+    public static final Node identityDigest = kg("identityDigest");
     public static final Node identifier = NodeFactory.createURI(DCTERMS + "identifier");
     public static final Node description = NodeFactory.createURI(DCTERMS + "description");
 

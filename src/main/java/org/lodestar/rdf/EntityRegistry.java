@@ -101,7 +101,12 @@ final class EntityRegistry {
                     typed(e.label(), e.typeKey());
     }
 
-    private void typed(String label, String type) {
+    /** A slug the store knows for this type and label (an explicit id of a page not converted now); a declared one wins. */
+    void knownSlug(String type, String label, String slug) {
+        explicitSlugs.putIfAbsent(new Key(type, label), slug);
+    }
+
+    void typed(String label, String type) {
         typesByLabel.computeIfAbsent(label, l -> new TreeSet<>()).add(type);
     }
 

@@ -3,7 +3,9 @@ package org.lodestar.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -31,11 +33,20 @@ final class BuildInputs {
             List.of(SeedParser.class, Uris.class, ShapesValidator.class, Pipeline.class, BuildInputs.class, SimilaritySettings.class),
             List.of("ontology", "shapes"));
 
-    private final String digest;
+    private final String digest, environment;
+    private final Map<String, String> pages;
 
-    private BuildInputs(String digest) {
+    private BuildInputs(String digest, String environment, Map<String, String> pages) {
         this.digest = digest;
+        this.environment = environment;
+        this.pages = pages;
     }
+
+    /** The digest of a page's bytes (SHA-256, hexadecimal), by its name. */
+    String page(String name) { return pages.get(name); }
+
+    /** Every page's name and digest. */
+    Map<String, String> pages() { return pages; }
 
     static BuildInputs of(List<SeedFile> files, Pipeline pipeline, boolean strict, SimilaritySettings similarity, Progress progress) {
         String[] pages = new String[files.size()];
@@ -47,20 +58,36 @@ final class BuildInputs {
                 bar.step(1);
             });
         }
-        StringBuilder all = new StringBuilder(64 * files.size() + 256);
-        all.append("code ").append(CODE).append("\nbase ").append(pipeline.uris().base()).append("\nstrict ").append(strict)
+        StringBuilder env = new StringBuilder(256);
+        env.append("code ").append(CODE).append("\nbase ").append(pipeline.uris().base()).append("\nstrict ").append(strict)
                 .append("\nsimilarity ").append(similarity.mode().word()).append(' ').append(similarity.thresholdLexical())
                 .append(' ').append(similarity.k()).append('\n');
-        for (String page : pages)
-            all.append(page).append('\n');
         for (Path links : linkFiles(files))
-            all.append(links).append(' ').append(bytesHash(links)).append('\n');
-        return new BuildInputs(Uris.hash(all.toString(), 64));
+            env.append(links).append(' ').append(bytesHash(links)).append('\n');
+        String environment = Uris.hash(env.toString(), 32);
+        StringBuilder all = new StringBuilder(100 * files.size() + 64).append(environment).append('\n');
+        Map<String, String> digests = new HashMap<>(files.size() * 4 / 3 + 1);
+        for (String page : pages) {
+            all.append(page).append('\n');
+            int space = page.lastIndexOf(' ');
+            digests.put(page.substring(0, space), page.substring(space + 1));
+        }
+        return new BuildInputs(Uris.hash(all.toString(), 64), environment, digests);
     }
 
     /** True when the last build recorded these inputs and no SPARQL update came after it. */
     boolean sameAs(DatasetGraph dataset, Node derivedGraph) {
         return dataset.contains(derivedGraph, derivedGraph, KG.buildInputs, literal(dataset, derivedGraph));
+    }
+
+    /**
+     * True when the last build ran with the same code, settings and link files, and no SPARQL
+     * update came after it: then only the pages can differ, and each page's own digest says which.
+     */
+    boolean sameEnvironment(DatasetGraph dataset, Node derivedGraph) {
+        String recorded = Derivation.value(dataset, derivedGraph, KG.buildInputs, "");
+        String now = literal(dataset, derivedGraph).getLiteralLexicalForm();
+        return recorded.endsWith(now.substring(now.indexOf(" env ")));
     }
 
     /** Records the inputs on the derived graph, in the build's write transaction. */
@@ -72,7 +99,7 @@ final class BuildInputs {
 
     private Node literal(DatasetGraph dataset, Node derivedGraph) {
         String update = Derivation.value(dataset, derivedGraph, KG.lastUpdate, "none");
-        return NodeFactory.createLiteralString(digest + " update " + update);
+        return NodeFactory.createLiteralString(digest + " env " + environment + " update " + update);
     }
 
     private static List<Path> linkFiles(List<SeedFile> files) {

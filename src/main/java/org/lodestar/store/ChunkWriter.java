@@ -15,6 +15,7 @@ import org.lodestar.pipeline.Pipeline;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Conversion;
 import org.lodestar.rdf.Converter;
+import org.lodestar.rdf.Identities;
 import org.lodestar.rdf.Uris;
 import org.lodestar.seed.Diagnostic;
 import org.lodestar.seed.EntityPage;
@@ -38,17 +39,21 @@ final class ChunkWriter {
 
     /** Where changed graphs go: the build's write transaction. */
     interface Writer {
-        void write(Node name, Graph graph, String hash);
+        void write(String page, Node name, Graph graph, String hash, String identity);
+
+        /** An unchanged graph whose page's bytes or identity digest changed (or were never recorded). */
+        void digests(String page, Node name, String identity);
     }
 
     /** A converted page; {@code check} when it must be checked whatever its fingerprint (its group changed). */
-    private record Held(String name, Graph graph, String hash, Node entity, Map<Node, String> locations, boolean check) {
-        Held(String name, Graph graph, String hash, Node entity, Map<Node, String> locations) {
-            this(name, graph, hash, entity, locations, false);
+    private record Held(String name, Graph graph, String hash, String identity, Node entity, Map<Node, String> locations,
+                        boolean check) {
+        Held(String name, Graph graph, String hash, String identity, Node entity, Map<Node, String> locations) {
+            this(name, graph, hash, identity, entity, locations, false);
         }
 
         Held checkedToo() {
-            return new Held(name, graph, hash, entity, locations, true);
+            return new Held(name, graph, hash, identity, entity, locations, true);
         }
     }
 
@@ -113,14 +118,15 @@ final class ChunkWriter {
         for (String name : pages.keySet()) {
             wanted.add(uris.seedGraph(name));
             Graph graph = converted.graphs().get(name);
-            Held page = new Held(name, graph, hashes.get(name), converted.described().get(name), Map.of());
+            Held page = new Held(name, graph, hashes.get(name), Identities.contribution(pages.get(name)),
+                    converted.described().get(name), Map.of());
             String entity = scan.sharedEntity(name);
             if (entity == null) {
                 ready.add(page);
                 continue;
             }
             List<Held> group = held.computeIfAbsent(entity, e -> new ArrayList<>());
-            group.add(new Held(name, graph, page.hash(), page.entity(), locationsOf(graph, converted.locations())));
+            group.add(new Held(name, graph, page.hash(), page.identity(), page.entity(), locationsOf(graph, converted.locations())));
             if (group.size() == scan.pagesOf(entity)) {
                 held.remove(entity);
                 boolean anyChanged = group.stream().anyMatch(h -> changed(uris, h));
@@ -152,13 +158,14 @@ final class ChunkWriter {
                 Node graphName = uris.seedGraph(h.name());
                 if (!changed(uris, h)) {
                     unchanged++;
+                    writer.digests(h.name(), graphName, h.identity());
                     continue;
                 }
                 if (stored.containsKey(graphName))
                     replaced++;
                 else
                     added++;
-                writer.write(graphName, h.graph(), h.hash());
+                writer.write(h.name(), graphName, h.graph(), h.hash(), h.identity());
             }
             return null;
         });

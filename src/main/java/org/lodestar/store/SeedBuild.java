@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -82,6 +83,11 @@ public final class SeedBuild {
                 ? storedHashes(dataset).size() - 1 : null);
         if (same != null)
             return new BuildReport(0, 0, 0, same);
+        if (!strict) {
+            Optional<BuildReport> edit = new PageEdits(pipeline, clock).run(dataset, files, inputs, derivation);
+            if (edit.isPresent())
+                return edit.get();
+        }
         PageScan scan = clock.time("parse", () -> PageScan.of(files, pipeline.ontology(), progress));
         if (scan.failed())
             throw new BuildFailedException(FAILED, scan.messages());
@@ -110,10 +116,21 @@ public final class SeedBuild {
         boolean checkAll = strict || !ontologyHash.equals(stored.get(ontologyGraph));
         QuadLoad load = QuadLoad.start(dataset);
         Changes touched = new Changes(load.bulk());
-        ChunkWriter chunks = new ChunkWriter(pipeline, scan, stored, strict, checkAll, chunk, (name, graph, hash) -> {
-            touched.before(dataset, name);
-            replace(dataset, load, name, graph, hash);
-            touched.after(graph);
+        Map<Node, String> digests = storedDigests(dataset);
+        ChunkWriter chunks = new ChunkWriter(pipeline, scan, stored, strict, checkAll, chunk, new ChunkWriter.Writer() {
+            @Override
+            public void write(String page, Node name, Graph graph, String hash, String identity) {
+                touched.before(dataset, name);
+                replace(dataset, load, name, graph, hash);
+                touched.after(graph);
+                recordDigests(dataset, load, name, inputs.page(page), identity, false);
+            }
+
+            @Override
+            public void digests(String page, Node name, String identity) {
+                if (!(inputs.page(page) + " " + identity).equals(digests.get(name)))
+                    recordDigests(dataset, load, name, inputs.page(page), identity, true);
+            }
         }, clock, progress);
         Set<Node> wanted = new HashSet<>();
         try {
@@ -180,6 +197,36 @@ public final class SeedBuild {
             dataset.removeGraph(name);
         content.find().forEachRemaining(t -> load.add(name, t));
         load.add(name, Triple.create(name, KG.contentHash, NodeFactory.createLiteralString(hash)));
+    }
+
+    /**
+     * The digests of a page graph's seed file and of its identities, on the graph itself. {@code again} when the
+     * graph stays and only they change (a load in bulk never has such a graph).
+     */
+    static void recordDigests(DatasetGraph dataset, QuadLoad load, Node name, String source, String identity, boolean again) {
+        if (again) {
+            dataset.deleteAny(name, name, KG.sourceDigest, Node.ANY);
+            dataset.deleteAny(name, name, KG.identityDigest, Node.ANY);
+            dataset.add(name, name, KG.sourceDigest, NodeFactory.createLiteralString(source));
+            dataset.add(name, name, KG.identityDigest, NodeFactory.createLiteralString(identity));
+            return;
+        }
+        load.add(name, Triple.create(name, KG.sourceDigest, NodeFactory.createLiteralString(source)));
+        load.add(name, Triple.create(name, KG.identityDigest, NodeFactory.createLiteralString(identity)));
+    }
+
+    /** Each page graph's recorded digests, "source identity". */
+    static Map<Node, String> storedDigests(DatasetGraph dataset) {
+        Map<Node, String> source = new HashMap<>(), both = new HashMap<>();
+        dataset.find(Node.ANY, Node.ANY, KG.sourceDigest, Node.ANY).forEachRemaining(q -> {
+            if (q.getGraph().equals(q.getSubject()))
+                source.put(q.getGraph(), q.getObject().getLiteralLexicalForm());
+        });
+        dataset.find(Node.ANY, Node.ANY, KG.identityDigest, Node.ANY).forEachRemaining(q -> {
+            if (q.getGraph().equals(q.getSubject()) && source.containsKey(q.getGraph()))
+                both.put(q.getGraph(), source.get(q.getGraph()) + " " + q.getObject().getLiteralLexicalForm());
+        });
+        return both;
     }
 
     /** The graphs a build made, by their fingerprints: each holds one triple naming its own hash. */

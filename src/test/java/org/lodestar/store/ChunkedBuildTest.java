@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -193,6 +194,52 @@ class ChunkedBuildTest {
         KnowledgeStore fresh = KnowledgeStore.open(dir.resolve("fresh"));
         new SeedBuild(pipeline, false, words()).run(fresh, SeedFiles.folder(seeds));
         assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
+    }
+
+    @Test
+    void editedDescriptionsAreConvertedAloneAndStoreWhatAFullBuildStores() throws Exception {
+        Path seeds = generated("pages", 250);
+        KnowledgeStore edited = KnowledgeStore.open(dir.resolve("edited"));
+        SimilarityDerivation derivation = words();
+        new SeedBuild(pipeline, false, derivation).chunksOf(5).run(edited, SeedFiles.folder(seeds));
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(seeds)) {
+            pages = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path page : List.of(pages.get(2), pages.get(pages.size() / 2)))
+            describe(page, "model training alignment evaluation reward deception scale");
+        List<String> converts = new ArrayList<>();
+        BuildReport report = new SeedBuild(pipeline, false, derivation).chunksOf(5)
+                .timed((phase, nanos) -> converts.add(phase)).run(edited, SeedFiles.folder(seeds));
+        assertEquals(2, report.replaced(), report.toString());
+        assertEquals(1, converts.stream().filter("convert"::equals).count(), "the two pages were converted alone: " + converts);
+        assertTrue(derivation.lastReport().orElseThrow().search().startsWith("exact, "), derivation.lastReport().toString());
+
+        KnowledgeStore fresh = KnowledgeStore.open(dir.resolve("fresh"));
+        new SeedBuild(pipeline, false, words()).run(fresh, SeedFiles.folder(seeds));
+        assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
+        // and a build after that has nothing to do
+        assertFalse(new SeedBuild(pipeline, false, derivation).run(edited, SeedFiles.folder(seeds)).changed());
+    }
+
+    @Test
+    void anEditThatBreaksAShapeFailsAloneAndChangesNothing() throws Exception {
+        Path seeds = org.lodestar.TestSeeds.copy(dir);
+        KnowledgeStore store = KnowledgeStore.open(dir.resolve("db"));
+        build(store, seeds, 100, PhaseClock.NONE);
+        Set<String> before = content(store);
+        // the same ids and labels, one edge key changed: authored_by runs from a paper, artifact or quote to a
+        // thinker, so between a thinker and a concept it fits neither way
+        Path page = seeds.resolve("thinker-evan-hubinger.txt");
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        int at = text.indexOf("studies");
+        Files.writeString(page, text.substring(0, at) + "authored_by" + text.substring(at + "studies".length()), StandardCharsets.UTF_8);
+        List<String> phases = new ArrayList<>();
+        BuildFailedException e = assertThrows(BuildFailedException.class, () -> build(store, seeds, 100, (p, n) -> phases.add(p)));
+        assertTrue(e.messages().stream().anyMatch(m -> m.contains("thinker-evan-hubinger.txt") && m.contains(": error: ")),
+                e.messages().toString());
+        assertEquals(1, phases.stream().filter("convert"::equals).count(), "converted alone: " + phases);
+        assertEquals(before, content(store));
     }
 
     @Test
