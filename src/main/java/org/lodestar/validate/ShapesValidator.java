@@ -68,10 +68,14 @@ public final class ShapesValidator {
             text.append(file).append('\n').append(turtle).append('\n');
             RDFParser.fromString(turtle, Lang.TURTLE).base(KG.ONTOLOGY_IRI).parse(g);
         }
+        text.append(DerivedQueries.texts());
         return new ShapesValidator(g, org.lodestar.rdf.Uris.hash(text.toString(), 64), engine);
     }
 
-    /** Changes whenever a shape file does: a build then checks every page again, not only changed ones. */
+    /**
+     * Changes whenever a shape file (or a derived form of a shape query, {@code queries/shape-*.rq})
+     * does: a build then checks every page again, not only changed ones.
+     */
     public String fingerprint() { return fingerprint; }
 
     /**

@@ -45,10 +45,13 @@ final class WholeGraphSparql {
 
     private final Shape shape;
     private final SparqlConstraint constraint;
+    /** What runs: the constraint's own query, or its current {@link DerivedQueries derived form}. */
+    private final Query query;
 
-    private WholeGraphSparql(Shape shape, SparqlConstraint constraint) {
+    private WholeGraphSparql(Shape shape, SparqlConstraint constraint, Query query) {
         this.shape = shape;
         this.constraint = constraint;
+        this.query = query;
     }
 
     /**
@@ -63,16 +66,20 @@ final class WholeGraphSparql {
         Query query = ShLib.extractSPARQLQuery(shapesGraph, constraintNode);
         if (!ThisBoundByPattern.test(query))
             return Optional.empty();
-        return Optional.of(new WholeGraphSparql(shape, new SparqlConstraint(query, message.getLiteralLexicalForm())));
+        return Optional.of(new WholeGraphSparql(shape, new SparqlConstraint(query, message.getLiteralLexicalForm()),
+                DerivedQueries.forShape(shape.getShapeNode(), query).orElse(query)));
     }
 
     Shape shape() { return shape; }
+
+    /** Whether a derived form of the shape's query runs instead of the query itself. */
+    boolean derived() { return query != constraint.getQuery(); }
 
     /** Reports into {@code results} what the constraint finds for each of {@code focusNodes} in {@code data}. */
     void check(Graph data, Set<Node> focusNodes, ValidationContext results) {
         DatasetGraph dataset = DatasetGraphFactory.createGeneral(data);
         dataset.addGraph(SHAPES_GRAPH, shape.getShapeGraph());
-        try (QueryExec exec = QueryExec.dataset(dataset).query(constraint.getQuery()).build()) {
+        try (QueryExec exec = QueryExec.dataset(dataset).query(query).build()) {
             RowSet rows = exec.select();
             while (rows.hasNext()) {
                 Binding row = rows.next();
