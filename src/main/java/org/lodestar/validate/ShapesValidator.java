@@ -3,6 +3,7 @@ package org.lodestar.validate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
@@ -61,13 +62,20 @@ public final class ShapesValidator {
     }
 
     static ShapesValidator load(Engine engine) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : ClasspathFolder.list(FOLDER, ".ttl"))
+            files.put(file, ClasspathFolder.read(file));
+        return of(files, engine);
+    }
+
+    /** A validator of the given shape files (name → Turtle), in their order: the measurement's baseline reads another version's. */
+    static ShapesValidator of(Map<String, String> files, Engine engine) {
         Graph g = GraphFactory.createDefaultGraph();
         StringBuilder text = new StringBuilder();
-        for (String file : ClasspathFolder.list(FOLDER, ".ttl")) {
-            String turtle = ClasspathFolder.read(file);
+        files.forEach((file, turtle) -> {
             text.append(file).append('\n').append(turtle).append('\n');
             RDFParser.fromString(turtle, Lang.TURTLE).base(KG.ONTOLOGY_IRI).parse(g);
-        }
+        });
         text.append(DerivedQueries.texts());
         return new ShapesValidator(g, org.lodestar.rdf.Uris.hash(text.toString(), 64), engine);
     }
