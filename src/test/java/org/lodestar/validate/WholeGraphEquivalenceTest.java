@@ -22,6 +22,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
@@ -31,6 +34,8 @@ import org.apache.jena.vocabulary.XSD;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lodestar.bench.Generator;
 import org.lodestar.ontology.KG;
 import org.lodestar.ontology.Ontology;
@@ -62,7 +67,7 @@ class WholeGraphEquivalenceTest {
     }
 
     @Test
-    void everySparqlConstraintOfTheShapesRunsOncePerGraph() throws IOException {
+    void everySparqlConstraintOfTheShapesRunsOncePerGraph() {
         List<WholeGraphSparql> wholeGraph = ShapesValidator.load().split().wholeGraphConstraints();
         assertEquals(sparqlConstraintsInShapesFolder(), wholeGraph.size(),
                 "every sh:sparql of shapes/ should be answered by one query per graph: " + wholeGraph);
@@ -110,6 +115,29 @@ class WholeGraphEquivalenceTest {
         List<Finding> expected = ShapesValidator.load(ShapesValidator.Engine.JENA_SHACL)
                 .validateTogether(units, ontology.graph(), conversion.locations());
         assertEquals(expected, ShapesValidator.load().validateTogether(units, ontology.graph(), conversion.locations()));
+    }
+
+    /** Every hand-written shape case (src/test/resources/shape-cases), as ShapesAsDataTest checks it: the same report, message for message. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapeCases")
+    void givesJenaShaclsReportOnEveryShapeCase(Path file) {
+        Graph data = copy(ontology.graph());
+        RDFParser.source(file).lang(Lang.TURTLE).parse(data);
+        Shapes shapes = Shapes.parse(shapesFolder());
+        List<String> expected = entries(ShaclValidator.get().validate(shapes, data).getEntries());
+        assertEquals(expected, entries(SplitShapes.of(shapes).check(data)), file.toString());
+    }
+
+    static Stream<Path> shapeCases() throws IOException {
+        Path cases = Path.of("src", "test", "resources", "shape-cases");
+        try (Stream<Path> files = Stream.concat(Files.list(cases.resolve("valid")), Files.list(cases.resolve("invalid")))) {
+            return files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList().stream();
+        }
+    }
+
+    private static List<String> entries(java.util.Collection<ReportEntry> entries) {
+        return entries.stream().map(e -> e.focusNode() + " " + e.source() + " " + e.resultPath() + " " + e.value() + " "
+                + e.severity().level() + " " + e.sourceConstraintComponent() + " " + e.message()).sorted().toList();
     }
 
     // ---- defects, each on pages only: every graph that states the changed triples is changed alike
@@ -255,13 +283,19 @@ class WholeGraphEquivalenceTest {
         return copy;
     }
 
-    private static long sparqlConstraintsInShapesFolder() throws IOException {
+    private static Graph shapesFolder() {
         Graph shapes = GraphFactory.createDefaultGraph();
         try (Stream<Path> files = Files.list(Path.of(ShapesValidator.FOLDER))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".ttl")).toList())
+            for (Path f : files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList())
                 RDFParser.source(f).lang(Lang.TURTLE).parse(shapes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        long count = shapes.stream(Node.ANY, SHACL.sparql, Node.ANY).count();
+        return shapes;
+    }
+
+    private static long sparqlConstraintsInShapesFolder() {
+        long count = shapesFolder().stream(Node.ANY, SHACL.sparql, Node.ANY).count();
         assertTrue(count >= 9, "the shapes have at least the nine SPARQL constraints this test injects defects for");
         return count;
     }
