@@ -1,7 +1,9 @@
 package org.lodestar.validate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
@@ -11,7 +13,6 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.Prefixes;
@@ -31,28 +32,58 @@ public final class ShapesValidator {
     /** Pages checked together: enough that each check's fixed cost is spread, few enough to keep the copies small. */
     static final int CHUNK = 400;
 
+    /**
+     * How a chunk is checked. Both find the same; {@link #JENA_SHACL} is kept as the reference
+     * that tests and the measurement compare with.
+     */
+    enum Engine {
+        /** jena-shacl alone, with all the shapes: each SPARQL constraint runs once per focus node. */
+        JENA_SHACL,
+        /** The SPARQL constraints that allow it run once per chunk ({@link SplitShapes}); jena-shacl does the rest. */
+        WHOLE_GRAPH
+    }
+
     private final Shapes shapes;
+    private final SplitShapes split;
+    private final Engine engine;
     private final PrefixMap prefixes;
     private final String fingerprint;
 
-    private ShapesValidator(Graph shapesGraph, String fingerprint) {
+    private ShapesValidator(Graph shapesGraph, String fingerprint, Engine engine) {
         this.shapes = Shapes.parse(shapesGraph);
+        this.split = SplitShapes.of(shapes);
+        this.engine = engine;
         this.prefixes = Prefixes.adapt(shapesGraph.getPrefixMapping());
         this.fingerprint = fingerprint;
     }
 
     public static ShapesValidator load() {
-        Graph g = GraphFactory.createDefaultGraph();
-        StringBuilder text = new StringBuilder();
-        for (String file : ClasspathFolder.list(FOLDER, ".ttl")) {
-            String turtle = ClasspathFolder.read(file);
-            text.append(file).append('\n').append(turtle).append('\n');
-            RDFParser.fromString(turtle, Lang.TURTLE).base(KG.ONTOLOGY_IRI).parse(g);
-        }
-        return new ShapesValidator(g, org.lodestar.rdf.Uris.hash(text.toString(), 64));
+        return load(Engine.WHOLE_GRAPH);
     }
 
-    /** Changes whenever a shape file does: a build then checks every page again, not only changed ones. */
+    static ShapesValidator load(Engine engine) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : ClasspathFolder.list(FOLDER, ".ttl"))
+            files.put(file, ClasspathFolder.read(file));
+        return of(files, engine);
+    }
+
+    /** A validator of the given shape files (name → Turtle), in their order: the measurement's baseline reads another version's. */
+    static ShapesValidator of(Map<String, String> files, Engine engine) {
+        Graph g = GraphFactory.createDefaultGraph();
+        StringBuilder text = new StringBuilder();
+        files.forEach((file, turtle) -> {
+            text.append(file).append('\n').append(turtle).append('\n');
+            RDFParser.fromString(turtle, Lang.TURTLE).base(KG.ONTOLOGY_IRI).parse(g);
+        });
+        text.append(DerivedQueries.texts());
+        return new ShapesValidator(g, org.lodestar.rdf.Uris.hash(text.toString(), 64), engine);
+    }
+
+    /**
+     * Changes whenever a shape file (or a derived form of a shape query, {@code queries/shape-*.rq})
+     * does: a build then checks every page again, not only changed ones.
+     */
     public String fingerprint() { return fingerprint; }
 
     /**
@@ -91,7 +122,7 @@ public final class ShapesValidator {
         // A node two chunks hold is reported by both: the same result (value included) is one.
         record Result(Finding finding, Node value) {}
         return chunks.parallelStream()
-                .flatMap(c -> check(c, ontology).getEntries().stream().map(e -> new Result(finding(e, locations), e.value())))
+                .flatMap(c -> check(c, ontology).stream().map(e -> new Result(finding(e, locations), e.value())))
                 .distinct()
                 .map(Result::finding)
                 .sorted(Comparator.comparing(Finding::place).thenComparing(Finding::focus).thenComparing(Finding::shape)
@@ -99,12 +130,15 @@ public final class ShapesValidator {
                 .toList();
     }
 
-    private ValidationReport check(List<Graph> pages, Graph ontology) {
+    private Collection<ReportEntry> check(List<Graph> pages, Graph ontology) {
         Graph all = GraphFactory.createDefaultGraph();
         pages.forEach(g -> g.find().forEachRemaining(all::add));
         ontology.find().forEachRemaining(all::add);
-        return ShaclValidator.get().validate(shapes, all);
+        return engine == Engine.JENA_SHACL ? ShaclValidator.get().validate(shapes, all).getEntries() : split.check(all);
     }
+
+    /** The shapes split for {@link Engine#WHOLE_GRAPH}, for tests. */
+    SplitShapes split() { return split; }
 
     private Finding finding(ReportEntry e, Map<Node, String> locations) {
         Severity severity = e.severity() == org.apache.jena.shacl.validation.Severity.Violation ? Severity.ERROR : Severity.WARNING;
