@@ -16,6 +16,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.TestSeeds;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
@@ -66,17 +67,7 @@ class IncrementalCheckTest {
         KnowledgeStore store = KnowledgeStore.inMemory();
         build(store, seeds, false);
         Set<Quad> before = Txn.calculateRead(store.dataset(), () -> store.dataset().stream().collect(Collectors.toSet()));
-        // authored_by runs from a paper, artifact or quote to a thinker: between two concepts it fits neither way
-        Files.writeString(seeds.resolve("concept-misfit.txt"), """
-                concept
-                active
-                concept:misfitMisfit
-                A concept that claims to be written by another concept
-                Neighborhood — ranked by edge-count
-                Concepts (1)
-                concept
-                - Not An Authorauthored_byWrong on purpose
-                """, StandardCharsets.UTF_8);
+        Files.writeString(seeds.resolve("concept-misfit.txt"), TestSeeds.MISFIT, StandardCharsets.UTF_8);
         BuildFailedException e = assertThrows(BuildFailedException.class, () -> build(store, seeds, false));
         assertTrue(e.messages().stream().anyMatch(m -> m.contains("concept-misfit.txt") && m.contains(": error: ")),
                 e.messages().toString());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lodestar.bench.Generator;
 import org.lodestar.ontology.KG;
+import org.lodestar.TestSeeds;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
@@ -84,6 +85,20 @@ class ChunkedBuildTest {
         return out;
     }
 
+    /** The seed pages under {@code seeds}, in name order. */
+    private static List<Path> pages(Path seeds) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(seeds)) {
+            return walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    /** Builds {@code seeds} with similarity links from {@link #WORDS}, 50 pages a chunk, into a TDB2 folder named {@code name}. */
+    private KnowledgeStore builtWithLinks(Path seeds, String name, SimilarityDerivation derivation) throws Exception {
+        KnowledgeStore store = KnowledgeStore.open(dir.resolve(name));
+        new SeedBuild(pipeline, false, derivation).chunksOf(50).run(store, SeedFiles.folder(seeds));
+        return store;
+    }
+
     private Path generated(String name, int entities) throws Exception {
         Path seeds = dir.resolve(name);
         new Generator(Ontology.load()).generate(entities, 11, seeds);
@@ -107,10 +122,7 @@ class ChunkedBuildTest {
         KnowledgeStore edited = KnowledgeStore.open(dir.resolve("edited"));
         build(edited, seeds, 13, PhaseClock.NONE);
         Map<Node, String> first = degrees(edited);
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(seeds)) {
-            pages = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
+        List<Path> pages = pages(seeds);
         // the largest page loses its last neighbour line, another goes, and a third is copied under a new name
         Path largest = pages.stream().max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
         List<String> lines = Files.readAllLines(largest, StandardCharsets.UTF_8);
@@ -174,13 +186,9 @@ class ChunkedBuildTest {
     @Test
     void editsComputeTheSimilarityLinksAFreshBuildComputes() throws Exception {
         Path seeds = generated("pages", 250);
-        KnowledgeStore edited = KnowledgeStore.open(dir.resolve("edited"));
         SimilarityDerivation derivation = words();
-        new SeedBuild(pipeline, false, derivation).chunksOf(50).run(edited, SeedFiles.folder(seeds));
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(seeds)) {
-            pages = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
+        KnowledgeStore edited = builtWithLinks(seeds, "edited", derivation);
+        List<Path> pages = pages(seeds);
         // two descriptions rewritten to share words with others, one page gone
         for (Path page : List.of(pages.get(3), pages.get(pages.size() / 3)))
             describe(page, "model training alignment evaluation reward deception scale");
@@ -191,32 +199,26 @@ class ChunkedBuildTest {
                 + derivation.lastReport());
         assertNotEquals(before, withoutLinkTimes(edited));
 
-        KnowledgeStore fresh = KnowledgeStore.open(dir.resolve("fresh"));
-        new SeedBuild(pipeline, false, words()).run(fresh, SeedFiles.folder(seeds));
+        KnowledgeStore fresh = builtWithLinks(seeds, "fresh", words());
         assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
     }
 
     @Test
     void editedDescriptionsAreConvertedAloneAndStoreWhatAFullBuildStores() throws Exception {
         Path seeds = generated("pages", 250);
-        KnowledgeStore edited = KnowledgeStore.open(dir.resolve("edited"));
         SimilarityDerivation derivation = words();
-        new SeedBuild(pipeline, false, derivation).chunksOf(5).run(edited, SeedFiles.folder(seeds));
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(seeds)) {
-            pages = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
+        KnowledgeStore edited = builtWithLinks(seeds, "edited", derivation);
+        List<Path> pages = pages(seeds);
         for (Path page : List.of(pages.get(2), pages.get(pages.size() / 2)))
             describe(page, "model training alignment evaluation reward deception scale");
         List<String> converts = new ArrayList<>();
-        BuildReport report = new SeedBuild(pipeline, false, derivation).chunksOf(5)
+        BuildReport report = new SeedBuild(pipeline, false, derivation).chunksOf(50)
                 .timed((phase, nanos) -> converts.add(phase)).run(edited, SeedFiles.folder(seeds));
         assertEquals(2, report.replaced(), report.toString());
         assertEquals(1, converts.stream().filter("convert"::equals).count(), "the two pages were converted alone: " + converts);
         assertTrue(derivation.lastReport().orElseThrow().search().startsWith("exact, "), derivation.lastReport().toString());
 
-        KnowledgeStore fresh = KnowledgeStore.open(dir.resolve("fresh"));
-        new SeedBuild(pipeline, false, words()).run(fresh, SeedFiles.folder(seeds));
+        KnowledgeStore fresh = builtWithLinks(seeds, "fresh", words());
         assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
         // and a build after that has nothing to do
         assertFalse(new SeedBuild(pipeline, false, derivation).run(edited, SeedFiles.folder(seeds)).changed());
@@ -224,7 +226,7 @@ class ChunkedBuildTest {
 
     @Test
     void anEditThatBreaksAShapeFailsAloneAndChangesNothing() throws Exception {
-        Path seeds = org.lodestar.TestSeeds.copy(dir);
+        Path seeds = TestSeeds.copy(dir);
         KnowledgeStore store = KnowledgeStore.open(dir.resolve("db"));
         build(store, seeds, 100, PhaseClock.NONE);
         Set<String> before = content(store);
@@ -267,18 +269,9 @@ class ChunkedBuildTest {
         // every page changes (a new base would do it too): each chunk has something to write
         Pipeline other = new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris("http://kg.test/"));
         Set<String> before = content(store);
-        // authored_by runs from a paper, artifact or quote to a thinker: between two concepts it fits neither way;
+        // a page that breaks a shape (TestSeeds.MISFIT),
         // named to sort after every generated page, so it is in the last chunk
-        Files.writeString(seeds.resolve("zzz-misfit.txt"), """
-                concept
-                active
-                concept:misfitMisfit
-                A concept that claims to be written by another concept
-                Neighborhood — ranked by edge-count
-                Concepts (1)
-                concept
-                - Not An Authorauthored_byWrong on purpose
-                """, StandardCharsets.UTF_8);
+        Files.writeString(seeds.resolve("zzz-misfit.txt"), TestSeeds.MISFIT, StandardCharsets.UTF_8);
         BuildFailedException e = assertThrows(BuildFailedException.class,
                 () -> new SeedBuild(other, false).chunksOf(5).run(store, SeedFiles.folder(seeds)));
         assertTrue(e.messages().stream().anyMatch(m -> m.contains("zzz-misfit.txt") && m.contains(": error: ")), e.messages().toString());
