@@ -24,11 +24,7 @@ import org.lodestar.pipeline.PipelineResult;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.SimilarityDerivation;
-import org.lodestar.view.HubNeighbourhoods;
-import org.lodestar.view.HubSimilarity;
-import org.lodestar.view.StoredRankings;
-import org.lodestar.view.StoredViews;
-import org.lodestar.view.ViewOptions;
+import org.lodestar.view.LeftoverCaches;
 
 /**
  * Builds seed pages into a store, incrementally and atomically: every page is parsed and converted,
@@ -155,11 +151,11 @@ public final class SeedBuild {
                 dropped++;
             }
         BuildReport report = new BuildReport(added, replaced, dropped, unchanged);
-        // other similarity settings than the stored links were made with, or hub pages missing or of
-        // another size (a database from an earlier version), also call for a rederive
+        // other similarity settings than the stored links were made with, or rendered caches that an
+        // earlier version kept in the derived graph, also call for a rederive
         if (report.changed() || !stored.containsKey(derivedGraph)
                 || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph)
-                || !StoredRankings.current(dataset.getGraph(derivedGraph), derivedGraph))
+                || LeftoverCaches.in(dataset.getGraph(derivedGraph)))
             rederive(dataset, derivedGraph);
         return report;
     }
@@ -168,7 +164,7 @@ public final class SeedBuild {
         // What the new derived graph takes from the old: computed links and the update token. The
         // stored views' JSON is most of the old graph's bytes and none of that, so it is not copied.
         Graph previous = GraphFactory.createDefaultGraph();
-        dataset.getGraph(derivedGraph).find().filterDrop(t -> t.predicateMatches(KG.viewData)).forEachRemaining(previous::add);
+        dataset.getGraph(derivedGraph).find().filterDrop(t -> t.predicateMatches(LeftoverCaches.VIEW_DATA)).forEachRemaining(previous::add);
         dataset.removeGraph(derivedGraph);
         Graph derived = GraphFactory.createDefaultGraph();
         clock.time("derive", () -> {
@@ -180,16 +176,6 @@ public final class SeedBuild {
             return null;
         });
         derived.find().forEachRemaining(t -> dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject()));
-        // Hub pages rank by the degrees just written, so they are read from the dataset, not computed beside them.
-        ViewOptions shown = ViewOptions.defaults(similarity.settings());
-        clock.time("rank", () -> {
-            keep(HubNeighbourhoods.rank(dataset, pipeline.uris()), derived, dataset, derivedGraph);
-            // after the similarity links above, which it ranks
-            keep(HubSimilarity.rank(dataset, pipeline.uris(), shown), derived, dataset, derivedGraph);
-            // last: a stored view is made of everything above
-            keep(StoredViews.make(dataset, pipeline.uris(), pipeline.ontology(), shown), derived, dataset, derivedGraph);
-            return null;
-        });
         dataset.add(derivedGraph, derivedGraph, KG.contentHash, NodeFactory.createLiteralString(GraphHash.of(derived)));
         // A SPARQL update's token outlives the graph it is on: the data it changed may be in a page
         // graph no build rewrites, and the data version must not return to what it was before it.
@@ -198,14 +184,6 @@ public final class SeedBuild {
         // when the data last changed: the server's Last-Modified
         dataset.add(derivedGraph, derivedGraph, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime));
-    }
-
-    /** Adds {@code ranked} to the derived graph, stored and as fingerprinted. */
-    private static void keep(Graph ranked, Graph derived, DatasetGraph dataset, Node derivedGraph) {
-        ranked.find().forEachRemaining(t -> {
-            derived.add(t);
-            dataset.add(derivedGraph, t.getSubject(), t.getPredicate(), t.getObject());
-        });
     }
 
     private static void replace(DatasetGraph dataset, QuadLoad load, Node name, Graph content, String hash) {
