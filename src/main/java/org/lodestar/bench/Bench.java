@@ -30,7 +30,6 @@ import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.store.SeedBuild;
 import org.lodestar.validate.ShapesValidator;
-import org.lodestar.view.StoredViews;
 import org.lodestar.view.ViewOptions;
 import org.lodestar.web.DocStore;
 import org.lodestar.web.LodestarServer;
@@ -74,15 +73,10 @@ public final class Bench {
                 log.println("measuring " + store + " as it is");
             }
             // as `build` does: the server then starts with every description rendered
-            Optional<DocStore.Report> docs = DocStore.render(store, BASE, DocStore.besideDatabase(db), Progress.QUIET);
+            Optional<DocStore.Report> docs = DocStore.render(store, BASE, ViewOptions.defaults(similarity(s)), DocStore.besideDatabase(db), Progress.QUIET);
             log.println("documents: " + docs.map(Object::toString).orElse("not rendered (the data changed)"));
             phases.put("render", docs.map(d -> d.millis() / 1000.0).orElse(null));
             r.put("docs_mb", docs.map(d -> d.bytes() / (1024.0 * 1024)).orElse(null));
-            // A kept database may hold views stored by another version, which this one makes per request instead.
-            Optional<String> unread = Txn.calculateRead(store.dataset(),
-                    () -> StoredViews.unread(store.dataset(), ViewOptions.defaults(similarity(s))));
-            unread.ifPresent(why -> log.println("note: " + why));
-            r.put("stored_views_unread", unread.orElse(null));
             List<Target> entities = EntitySample.all(store.dataset(), new Uris(BASE).derivedGraph());
             if (s.db() != null)
                 r.put("entities", entities.size());
@@ -163,13 +157,11 @@ public final class Bench {
         long similarityNanos = took.getOrDefault("similarity",
                 similarity.lastReport().map(x -> x.millis() * 1_000_000).orElse(0L));
         long embedNanos = embedder.nanos();
-        long load = took.getOrDefault("load", 0L), derive = took.getOrDefault("derive", 0L),
-                rank = took.getOrDefault("rank", 0L);
+        long load = took.getOrDefault("load", 0L), derive = took.getOrDefault("derive", 0L);
         for (String p : List.of("parse", "convert", "validate", "hash"))
             phases.put(p, took.getOrDefault(p, 0L) / 1e9);
         phases.put("load", load / 1e9);
         phases.put("derive", derive / 1e9);
-        phases.put("rank", rank / 1e9);
         phases.put("embed", s.embed() ? embedNanos / 1e9 : null);
         phases.put("similarity", s.embed() ? (similarityNanos - embedNanos) / 1e9 : null);
         phases.put("build", total);

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The table printed at the end of a run: our figure, the baseline's, and the ratio. */
 public final class Report {
-    private static final String[] PHASES = {"generate", "read", "parse", "convert", "validate", "hash", "load", "derive", "rank",
+    private static final String[] PHASES = {"generate", "read", "parse", "convert", "validate", "hash", "load", "derive",
             "embed", "similarity", "build", "render"};
     private final Results r;
     private final StringBuilder out = new StringBuilder();

@@ -17,6 +17,7 @@ import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.BuildReport;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.store.SeedBuild;
+import org.lodestar.view.ViewOptions;
 import org.lodestar.web.DocStore;
 
 /** {@code build [--seeds DIR] [--db DIR] [--base URI] [--strict] [--similarity MODE] [--threshold X] [--k N]}. */
@@ -96,7 +97,7 @@ final class BuildCommand implements CliCommand {
                     err.println("warning: " + r.warning());
             });
             if (db != null)
-                renderDocuments(base, db, store, out, err);
+                renderDocuments(base, ViewOptions.defaults(similarity), db, store, out, err);
             return Main.OK;
         } catch (BuildFailedException e) {
             Lodestar.print(e.messages(), err);
@@ -106,13 +107,15 @@ final class BuildCommand implements CliCommand {
     }
 
     /**
-     * The descriptions the server sends, rendered now so that it can send them from its first
-     * request. A failure costs the server time, not the build its data: it renders them itself.
+     * The descriptions the server sends, and the views of the largest entities as a server with
+     * these view options shows them, rendered now so that it can send them from its first request.
+     * A failure costs the server time, not the build its data: it renders them itself.
      */
-    private static void renderDocuments(String base, Path db, KnowledgeStore store, PrintStream out, PrintStream err) {
+    private static void renderDocuments(String base, ViewOptions views, Path db, KnowledgeStore store, PrintStream out,
+                                        PrintStream err) {
         Path file = DocStore.besideDatabase(db);
         try {
-            DocStore.render(store, base, file, Progress.CONSOLE).ifPresent(r -> out.println(r + " in " + file));
+            DocStore.render(store, base, views, file, Progress.CONSOLE).ifPresent(r -> out.println(r + " in " + file));
         } catch (IOException | RuntimeException e) {
             err.println("warning: the documents were not rendered (" + e.getMessage() + "); the server renders them when it starts");
         }

@@ -7,10 +7,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.system.FusekiLogging;
-import org.apache.jena.system.Txn;
 import org.lodestar.store.KnowledgeStore;
-import org.lodestar.view.StoredViews;
-import org.lodestar.view.ViewOptions;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
 
@@ -46,8 +43,7 @@ final class ServeCommand implements CliCommand {
     }
 
     /**
-     * Opens the database, builds the seeds into it when it is empty, says on {@code err} when the
-     * stored views are not for this server's similarity options, and starts the server.
+     * Opens the database, builds the seeds into it when it is empty, and starts the server.
      *
      * @return the running server, or null when the first build failed (its messages are on {@code err})
      */
@@ -55,8 +51,6 @@ final class ServeCommand implements CliCommand {
         KnowledgeStore store = s.db() == null ? KnowledgeStore.inMemory() : KnowledgeStore.open(s.db());
         if (store.isEmpty() && BuildCommand.build(s.seeds(), s.base(), false, s.similarity(), s.db(), store, out, err) != Main.OK)
             return null;
-        Txn.calculateRead(store.dataset(), () -> StoredViews.unread(store.dataset(), ViewOptions.defaults(s.similarity())))
-                .ifPresent(why -> err.println("note: " + why));
         FusekiServer server = LodestarServer.start(s, store);
         out.println("Lodestar serving " + store + " at http://localhost:" + server.getHttpPort() + "/kg/sparql");
         return server;

@@ -55,35 +55,4 @@ public final class KG {
     public static final Node score = kg("score");
     public static final Node note = kg("note");
     public static final Node imported = kg("imported");
-
-    // Stored pages of hub views (derived)
-    public static final Node RankedGroup = kg("RankedGroup");
-    public static final Node RankedMember = kg("RankedMember");
-    public static final Node rankedFocus = kg("rankedFocus");
-    public static final Node groupClass = kg("groupClass");
-    public static final Node memberCount = kg("memberCount");
-    public static final Node pageLine = kg("pageLine");
-    public static final Node inRankedGroup = kg("inRankedGroup");
-    public static final Node rank = kg("rank");
-    public static final Node rankedEntity = kg("rankedEntity");
-    public static final Node edgeCount = kg("edgeCount");
-    public static final Node pagePosition = kg("pagePosition");
-    public static final Node viaEdge = kg("viaEdge");
-    public static final Node rankedPageSize = kg("rankedPageSize");
-    public static final Node rankedSimilarityMinimum = kg("rankedSimilarityMinimum");
-    public static final Node RankedSimilarity = kg("RankedSimilarity");
-    public static final Node RankedSimilar = kg("RankedSimilar");
-    public static final Node similarityOf = kg("similarityOf");
-    public static final Node forThreshold = kg("forThreshold");
-    public static final Node withImported = kg("withImported");
-    public static final Node withComputed = kg("withComputed");
-    public static final Node similarCount = kg("similarCount");
-    public static final Node inRankedSimilarity = kg("inRankedSimilarity");
-    public static final Node similarRank = kg("similarRank");
-    public static final Node viaLink = kg("viaLink");
-    public static final Node similarEntity = kg("similarEntity");
-    public static final Node StoredView = kg("StoredView");
-    public static final Node viewOf = kg("viewOf");
-    public static final Node viewData = kg("viewData");
-    public static final Node storedViewCode = kg("storedViewCode");
 }

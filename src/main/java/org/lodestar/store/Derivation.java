@@ -15,6 +15,7 @@ import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.Progress;
 import org.lodestar.similarity.SimilarityDerivation;
 import org.lodestar.util.CodeFingerprint;
+import org.lodestar.view.LeftoverCaches;
 
 /**
  * Keeps the derived graph true to the pages, in place, inside the build's write transaction:
@@ -51,7 +52,7 @@ final class Derivation {
     boolean isCurrent() {
         return dataset.contains(derivedGraph, derivedGraph, KG.derivationStamp, stamp())
                 && similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph)
-                && InterimRankings.current(dataset, derivedGraph);
+                && !LeftoverCaches.in(dataset.getGraph(derivedGraph));
     }
 
     /**
@@ -60,6 +61,8 @@ final class Derivation {
      * data-version token.
      */
     void run(Changes touched, String change) {
+        if (LeftoverCaches.in(dataset.getGraph(derivedGraph)))
+            clearLeftovers();
         boolean all = touched.all() || !dataset.contains(derivedGraph, derivedGraph, KG.derivationStamp, stamp());
         Degrees degrees = new Degrees(dataset, ontology);
         clock.time("derive", () -> {
@@ -76,10 +79,6 @@ final class Derivation {
                 similarity.update(dataset, uris, derivedGraph, touched.texts(), touched.edgeEnds());
             return null;
         });
-        clock.time("rank", () -> {
-            InterimRankings.refresh(dataset, uris, ontology, similarity.settings());
-            return null;
-        });
         // A token, not a fingerprint of the graph: an edit does not read the graph whole. Chained
         // from the one before, so that it never comes back to an earlier value.
         String before = value(dataset, derivedGraph, KG.contentHash, "");
@@ -88,6 +87,17 @@ final class Derivation {
         replace(KG.derivationStamp, stamp());
         // when the data last changed: the server's Last-Modified
         replace(DCTerms.modified.asNode(), NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));
+    }
+
+    /**
+     * A derived graph an earlier version made holds rendered caches (mostly JSON): it is made anew,
+     * whole, keeping only the update token, which the data version must never lose.
+     */
+    private void clearLeftovers() {
+        String update = value(dataset, derivedGraph, KG.lastUpdate, null);
+        dataset.removeGraph(derivedGraph);
+        if (update != null)
+            dataset.add(derivedGraph, derivedGraph, KG.lastUpdate, NodeFactory.createLiteralString(update));
     }
 
     /** This code and the SPARQL update token the graph holds now (a SPARQL update changes it). */

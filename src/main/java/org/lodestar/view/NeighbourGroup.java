@@ -25,13 +25,6 @@ record NeighbourGroup(Node cls, String typeKey, String heading, int count, Integ
                         .filter(Objects::nonNull).min(Integer::compare).orElse(null), run));
     }
 
-    /** The groups of stored_neighbours.rq rows: count and page line were stored with the group. */
-    static List<NeighbourGroup> fromStored(List<Binding> rows) {
-        return split(rows, run -> new NeighbourGroup(Rows.node(run.get(0), "class"), Rows.text(run.get(0), "typeKey"),
-                Rows.text(run.get(0), "heading"), Rows.integer(run.get(0), "count"),
-                Rows.optionalInteger(run.get(0), "pageLine"), run));
-    }
-
     /** The members on one page of this group, when {@link #members} starts at the first. */
     List<Binding> page(int page, int pageSize) {
         long from = (long) (page - 1) * pageSize;

@@ -20,15 +20,9 @@ enum ViewQuery {
     NEIGHBOUR_GROUPS("neighbour_groups.rq"),
     RANKED_GROUP_MEMBERS("ranked_group_members.rq"),
     NEIGHBOURS("neighbours.rq"),
-    STORED_NEIGHBOURS("stored_neighbours.rq"),
-    HUBS("hubs.rq"),
     MEMBER_ASSERTIONS("member_assertions.rq"),
-    SIMILAR_ENTITIES("similar_entities.rq"),
-    STORED_SIMILAR("stored_similar.rq"),
-    SIMILARITY_HUBS("similarity_hubs.rq"),
-    VIEW_HUBS("view_hubs.rq"),
-    STORED_VIEW("stored_view.rq"),
-    STORED_VIEW_SETTINGS("stored_view_settings.rq");
+    SIMILAR_ENTITIES("similar_entities.rq");
+
 
     static final String FOLDER = "queries/";
 

@@ -21,7 +21,8 @@ import java.util.zip.Inflater;
 
 /**
  * A file of rendered documents, read-only: for each document path its body, deflated, and its
- * {@code Link} headers. {@link DocFileWriter} writes it; its layout is there. The file is mapped
+ * {@code Link} headers. Stored views ({@code /view/…}, their records as JSON, no headers) are entries
+ * like any other. {@link DocFileWriter} writes it; its layout is there. The file is mapped
  * into memory rather than read through a channel, because an interrupted read closes a
  * {@link FileChannel} for every thread using it, and Jetty interrupts threads.
  */
@@ -102,6 +103,11 @@ final class DocFile {
     String stamp() { return stamp; }
 
     int size() { return index.size(); }
+
+    /** How many of its entries have a path that starts with {@code prefix}. */
+    int count(String prefix) {
+        return (int) index.keySet().stream().filter(p -> p.startsWith(prefix)).count();
+    }
 
     /** Bytes of the documents on disk, without the index. */
     long bytes() {

@@ -20,10 +20,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.KG;
 import org.lodestar.similarity.Progress;
+import org.lodestar.view.StoredViews;
+import org.lodestar.view.ViewOptions;
 
 /**
  * One render of the document store: the first page of every entity's description, as
- * {@code /doc/{type}/{slug}.ttl} answers it, into a {@link DocFile}. Everything is read at one
+ * {@code /doc/{type}/{slug}.ttl} answers it, and the records of the default view of every entity
+ * with more than {@link StoredViews#MIN_DEGREE} typed edges ({@link StoredViews}), into a {@link DocFile}. Everything is read at one
  * commit: the threads each hold a read transaction of their own, and a thread that sees another
  * commit (a write came in between) calls the render off, since its documents would not agree with
  * the others'.
@@ -46,12 +49,12 @@ final class DocRendering {
      * @return empty when there is nothing to render from (a store that is not TDB2) or the render
      *         was called off (cancelled, or the data changed while it ran); the file is then as it was
      */
-    static Optional<Result> run(Site site, Path target, int threads, BooleanSupplier cancelled, Object moves, Progress progress)
+    static Optional<Result> run(Site site, ViewOptions views, Path target, int threads, BooleanSupplier cancelled, Object moves, Progress progress)
             throws IOException {
         long started = System.nanoTime();
         Optional<Start> start = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset()).map(commit -> {
             Versions.DataVersion version = site.version();
-            return new Start(commit, DocStore.stamp(site, version), version, entities(site));
+            return new Start(commit, DocStore.stamp(site, version, views), version, entities(site));
         }));
         if (start.isEmpty())
             return Optional.empty();
@@ -72,7 +75,7 @@ final class DocRendering {
                                 if (!s.commit().equals(Versions.commit(site.dataset()).orElse(null)))
                                     calledOff.set(true);
                                 else
-                                    render(site, s, writer, next, bar, stop);
+                                    render(site, views, s, writer, next, bar, stop);
                             });
                         } catch (RuntimeException | Error e) {
                             calledOff.set(true);
@@ -125,9 +128,10 @@ final class DocRendering {
         }
     }
 
-    private static void render(Site site, Start s, DocFileWriter writer, AtomicInteger next, Progress.Bar bar,
-                               BooleanSupplier stop) {
+    private static void render(Site site, ViewOptions views, Start s, DocFileWriter writer, AtomicInteger next,
+                               Progress.Bar bar, BooleanSupplier stop) {
         EntityDocument docs = new EntityDocument(site.dataset(), site.uris());
+        StoredViews.Maker viewMaker = StoredViews.maker(site.dataset(), site.ontology(), site.uris(), views);
         for (int from = next.getAndAdd(CHUNK); from < s.entities().size(); from = next.getAndAdd(CHUNK)) {
             for (EntityPath p : s.entities().subList(from, Math.min(from + CHUNK, s.entities().size()))) {
                 if (stop.getAsBoolean())
@@ -135,6 +139,9 @@ final class DocRendering {
                 EntityDocument.Description d = docs.describe(p, 1, s.version().modified());
                 try {
                     writer.add(p.docPath(), DocServlet.rdf(p, d, DocStore.FORMAT));
+                    Optional<byte[]> view = viewMaker.make(p.typeKey(), p.slug());
+                    if (view.isPresent())
+                        writer.add(StoredViews.path(p.typeKey(), p.slug()), new ResponseCache.Rendered(view.get()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -22,21 +22,26 @@ import org.lodestar.similarity.Progress;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.util.BesideDatabase;
 import org.lodestar.util.ClasspathFolder;
+import org.lodestar.view.StoredViews;
+import org.lodestar.view.ViewOptions;
 
 /**
  * Every entity's description rendered before it is asked for, kept on disk beside the database
- * ({@code data/tdb2} has {@code data/tdb2.docs}). Rendering a description takes a thousand
+ * ({@code data/tdb2} has {@code data/tdb2.docs}), and in the same file the default views of the
+ * entities with the most typed edges ({@link StoredViews}: their records, under
+ * {@code /view/{type}/{slug}}, rendered into the format asked for when served). Rendering a description takes a thousand
  * index reads and Jena's pretty Turtle writer, about 1 ms on two cores (more once the database
  * outgrows memory); sending one already rendered takes a file read and an inflate. Only the first
  * page of the Turtle form is kept: it is what crawlers and linked-data clients ask for, and each
  * more would cost as much again to render and store. Other forms and pages are rendered per
- * request and kept by the {@link ResponseCache}.
+ * request and kept by the {@link ResponseCache}. Nothing here is needed for a correct answer: the
+ * file is made from the data, and whatever it does not hold is made per request.
  *
  * <p>A document is served only to a request that reads the very commit the file was rendered from
  * ({@link Versions#commit}), so no write is ever hidden: after a write every document is rendered
  * per request again until the store has been rendered anew, in the background, once no new commit
  * has been seen for {@link #QUIET_MILLIS}. A server that starts on a file rendered from the data,
- * code and base it has now (its {@link #stamp}) uses it at once; {@code build} renders it ahead so
+ * code, base and default view options it has now (its {@link #stamp}) uses it at once; {@code build} renders it ahead so
  * that this is the usual case. A SPARQL update deletes the file before it runs, and no render
  * moves one in until it has ended ({@link #beginWrite}), so that an update which commits but is
  * never recorded (a crash in between) cannot leave a file whose stamp still matches.
@@ -56,22 +61,35 @@ public final class DocStore {
     private static final List<Class<?>> RENDERING_PACKAGES = List.of(DocStore.class, Uris.class, KG.class);
     private static final String RENDERER = rendererVersion();
 
-    /** What a render wrote; {@code fresh} false when the file was already rendered from this data and code. */
-    public record Report(int documents, long bytes, long millis, boolean fresh) {
+    /**
+     * What a render wrote; {@code fresh} false when the file was already rendered from this data and code.
+     *
+     * @param views the stored views among them ({@link StoredViews}), not counted in {@code documents}
+     */
+    public record Report(int documents, int views, long bytes, long millis, boolean fresh) {
         static Report of(DocRendering.Result r) {
-            return new Report(r.file().size(), r.file().bytes(), r.millis(), true);
+            return of(r.file(), r.millis(), true);
+        }
+
+        static Report of(DocFile file, long millis, boolean fresh) {
+            int views = file.count(StoredViews.PREFIX);
+            return new Report(file.size() - views, views, file.bytes(), millis, fresh);
         }
 
         @Override
         public String toString() {
-            return fresh ? String.format("%,d documents rendered in %.1f s (%,d KB on disk)", documents, millis / 1000.0, bytes / 1024)
-                    : String.format("%,d documents already rendered from this data", documents);
+            return fresh ? String.format("%,d documents rendered in %.1f s, with %,d stored views (%,d KB on disk)", documents,
+                    millis / 1000.0, views, bytes / 1024)
+                    : String.format("%,d documents and %,d stored views already rendered from this data", documents, views);
         }
     }
+
 
     private record Current(DocFile file, String commit) {}
 
     private final Path file;
+    /** The options of the views rendered into the file: the server's defaults. */
+    private final ViewOptions views;
     private volatile Current current;
     private volatile Site site;
     /** The commit the last render started from, so that one from the same commit is not started again. */
@@ -91,8 +109,9 @@ public final class DocStore {
 
     private record Seen(String commit, long at) {}
 
-    private DocStore(Path file) {
+    private DocStore(Path file, ViewOptions views) {
         this.file = file;
+        this.views = views;
         if (file == null) {
             this.renderer = null;
         } else {
@@ -103,10 +122,10 @@ public final class DocStore {
     }
 
     /** No document store: every description is rendered per request (an in-memory database). */
-    static DocStore none() { return new DocStore(null); }
+    static DocStore none() { return new DocStore(null, null); }
 
-    /** The store kept in {@code file}. */
-    static DocStore at(Path file) { return new DocStore(file); }
+    /** The store kept in {@code file}, with the views a server whose views default to {@code views} shows. */
+    static DocStore at(Path file, ViewOptions views) { return new DocStore(file, views); }
 
     /** The document file of a TDB2 database folder: beside it, named after it. */
     public static Path besideDatabase(Path db) { return BesideDatabase.file(db, SUFFIX); }
@@ -120,42 +139,48 @@ public final class DocStore {
     }
 
     /**
-     * Renders the documents of {@code store} into {@code file} now, on every core, unless the file
-     * was rendered from this data and code already; what {@code build} does so that the server it
-     * starts has them at once.
+     * Renders the documents of {@code store}, and the views of its largest entities with
+     * {@code views}, into {@code file} now, on every core, unless the file was rendered from this
+     * data, code and view options already; what {@code build} does so that the server it starts
+     * (with the same similarity options) has them at once.
      *
      * @return empty when the data changed while rendering (nothing written)
      */
-    public static Optional<Report> render(KnowledgeStore store, String base, Path file, Progress progress) throws IOException {
+    public static Optional<Report> render(KnowledgeStore store, String base, ViewOptions views, Path file, Progress progress)
+            throws IOException {
         Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none());
-        Optional<DocFile> existing = current(site, file);
+        Optional<DocFile> existing = current(site, views, file);
         if (existing.isPresent())
-            return Optional.of(new Report(existing.get().size(), existing.get().bytes(), 0, false));
-        return DocRendering.run(site, file, Runtime.getRuntime().availableProcessors(), () -> false, new Object(), progress)
+            return Optional.of(Report.of(existing.get(), 0, false));
+        return DocRendering.run(site, views, file, Runtime.getRuntime().availableProcessors(), () -> false, new Object(), progress)
                 .map(Report::of);
     }
 
     /**
      * What the documents are made from: the data version (which the ETags and the documents'
      * {@code dcterms:modified} come from), the code version (queries, templates), the code that
-     * renders them with Jena's version, the deflater (the stored bytes are sent as they are), and
-     * the base.
+     * renders them with Jena's version, the deflater (the stored bytes are sent as they are), the
+     * base, and for the stored views the code that makes their records and the options they were
+     * made with: a server whose views default to other options renders its own.
      */
-    static String stamp(Site site, Versions.DataVersion version) {
+    static String stamp(Site site, Versions.DataVersion version, ViewOptions views) {
         return String.join(" ", "data", version.hash(), "modified", version.modified().toString(), "code", Versions.code(),
-                "renderer", RENDERER, "zlib", Zlib.FINGERPRINT, "base", site.uris().base());
+                "renderer", RENDERER, "zlib", Zlib.FINGERPRINT, "base", site.uris().base(),
+                "views", StoredViews.CODE, "threshold", views.threshold().stripTrailingZeros().toPlainString(),
+                "imported", Boolean.toString(views.imported()), "computed", Boolean.toString(views.computed()),
+                "pageSize", Integer.toString(views.pageSize()), "above", Integer.toString(StoredViews.MIN_DEGREE));
     }
 
     /** The file, when it opens and was rendered from what the store holds now; logs why not otherwise. */
-    private static Optional<DocFile> current(Site site, Path file) {
+    private static Optional<DocFile> current(Site site, ViewOptions views, Path file) {
         if (!Files.exists(file))
             return Optional.empty();
         try {
             DocFile opened = DocFile.open(file);
-            String now = Txn.calculateRead(site.dataset(), () -> stamp(site, site.version()));
+            String now = Txn.calculateRead(site.dataset(), () -> stamp(site, site.version(), views));
             if (opened.stamp().equals(now))
                 return Optional.of(opened);
-            Fuseki.serverLog.info("{} was rendered from other data or code", file);
+            Fuseki.serverLog.info("{} was rendered from other data, code or view options", file);
         } catch (IOException e) {
             Fuseki.serverLog.warn(e.getMessage());
         }
@@ -168,7 +193,7 @@ public final class DocStore {
         if (file == null)
             return;
         Txn.executeRead(site.dataset(), () -> Versions.commit(site.dataset()).ifPresent(commit ->
-                current(site, file).ifPresent(f -> {
+                current(site, views, file).ifPresent(f -> {
                     current = new Current(f, commit);
                     lastTried = commit;
                 })));
@@ -287,7 +312,7 @@ public final class DocStore {
             // Half the cores: the server answers requests meanwhile. A later commit or an update
             // calls the render off, since its documents would be out of date.
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-            Optional<DocRendering.Result> done = DocRendering.run(site, file, threads, () -> closed || writes != generation
+            Optional<DocRendering.Result> done = DocRendering.run(site, views, file, threads, () -> closed || writes != generation
                     || newest.get() != null && Versions.isLater(newest.get().commit(), from), moves, Progress.QUIET);
             if (done.isPresent()) {
                 synchronized (moves) {

@@ -5,6 +5,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 import org.lodestar.store.KnowledgeStore;
+import org.lodestar.view.ViewOptions;
 
 /**
  * Lodestar's own HTTP routes, plugged into Fuseki as a module so that there is one server and
@@ -18,7 +19,8 @@ final class LodestarModule implements FusekiModule {
     LodestarModule(ServerSettings settings, KnowledgeStore store) {
         this.settings = settings;
         this.store = store;
-        this.docs = settings.db() == null ? DocStore.none() : DocStore.at(DocStore.besideDatabase(settings.db()));
+        this.docs = settings.db() == null ? DocStore.none() : DocStore.at(DocStore.besideDatabase(settings.db()),
+                ViewOptions.defaults(settings.similarity()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.lodestar.web;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.Ontology;
@@ -33,6 +34,19 @@ record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache ca
      * @param docPath the document's path in {@link DocStore}, or null when it cannot be there
      */
     ResponseCache.Served rendered(String key, String docPath, Supplier<ResponseCache.Rendered> render) {
+        return rendered(key, docPath, null, render);
+    }
+
+    /**
+     * As {@link #rendered(String, String, Supplier)}, for an answer that is made from what the
+     * document store holds rather than being it (a view rendered from its stored records):
+     * {@code fromStored} makes it, inside the same transaction, and the cache keeps it as it would
+     * keep one rendered.
+     *
+     * @param fromStored null when the stored bytes are the answer
+     */
+    ResponseCache.Served rendered(String key, String docPath, UnaryOperator<ResponseCache.Rendered> fromStored,
+                                  Supplier<ResponseCache.Rendered> render) {
         return Txn.calculateRead(dataset(), () -> {
             Optional<String> commit = Versions.commit(dataset());
             if (commit.isEmpty())
@@ -42,8 +56,14 @@ record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache ca
             if (found != null)
                 return new ResponseCache.Served(found, ResponseCache.Served.HIT);
             ResponseCache.Rendered stored = docPath == null ? null : docs.find(commit.get(), docPath);
-            if (stored != null)
+            if (stored != null && fromStored == null)
                 return new ResponseCache.Served(stored, ResponseCache.Served.STORED);
+            if (stored != null) {
+                ResponseCache.Rendered made = fromStored.apply(stored);
+                if (cache.enabled())
+                    cache.keep(k, made);
+                return new ResponseCache.Served(made, ResponseCache.Served.STORED);
+            }
             ResponseCache.Rendered made = render.get();
             if (!cache.enabled())
                 return new ResponseCache.Served(made, null);

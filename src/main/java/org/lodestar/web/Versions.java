@@ -23,7 +23,6 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.lodestar.ontology.KG;
 import org.lodestar.rdf.Uris;
 import org.lodestar.util.ClasspathFolder;
-import org.lodestar.view.StoredRankings;
 
 /**
  * What a validator (ETag, Last-Modified) is made of. The data version is a hash of the fingerprints
@@ -146,14 +145,15 @@ final class Versions {
     /**
      * Marks the data as changed by a SPARQL update, which writes no fingerprint: a fresh token and
      * the time, on the derived graph, so that ETags and Last-Modified move on as after a build (a
-     * build that derives again keeps the token). The stored rankings stop being read until the next
-     * build derives them again, since the update may have changed what they rank. This runs in a
+     * build that derives again keeps the token). The derived graph loses its fingerprint, so that
+     * the next build derives it again even when no page changed: the update may have changed what
+     * the degrees and similarity links are computed from. This runs in a
      * transaction of its own after Fuseki's: a request between the two still sees the old
      * validators, and a crash between them leaves the update unmarked.
      */
     static void recordUpdate(DatasetGraph dataset, Node derivedGraph) {
         Txn.executeWrite(dataset, () -> {
-            StoredRankings.invalidate(dataset, derivedGraph);
+            dataset.deleteAny(derivedGraph, derivedGraph, KG.contentHash, Node.ANY);
             dataset.deleteAny(derivedGraph, derivedGraph, KG.lastUpdate, Node.ANY);
             dataset.deleteAny(derivedGraph, derivedGraph, DCTerms.modified.asNode(), Node.ANY);
             dataset.add(derivedGraph, derivedGraph, KG.lastUpdate, NodeFactory.createLiteralString(UUID.randomUUID().toString()));

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lodestar.rdf.Uris;
+import org.lodestar.view.EntityView;
 import org.lodestar.view.Links;
+import org.lodestar.view.StoredViews;
 import org.lodestar.view.ViewFormat;
 import org.lodestar.view.ViewOptions;
 import org.lodestar.view.Views;
@@ -23,6 +25,11 @@ import org.lodestar.view.Views;
  * against the ontology and the slug pattern before any query runs: anything else is 404, as is an
  * entity the graph does not hold. Wrong query parameters are 400. The similarity section shows the
  * links the server's {@code --similarity} mode names, from its threshold up unless {@code threshold} is given.
+ *
+ * <p>A view asked for with the server's default options, of an entity with many typed edges, is
+ * rendered from its records in the document store ({@link StoredViews}) when the store was
+ * rendered from the commit the request reads ({@code X-Cache: STORED}); every other view is made
+ * now by the view's queries, and the response cache keeps it.
  */
 public final class ViewServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/([^/]+)/([^/.]+)(?:\\.([a-z]+))?");
@@ -71,9 +78,10 @@ public final class ViewServlet extends HttpServlet {
         }
         ViewFormat chosen = format.get();
         String key = String.join("\n", "view", type, slug, options.toString(), chosen.name());
-        ResponseCache.Served served = site.rendered(key, () -> views.find(type, slug, options)
-                .map(v -> new ResponseCache.Rendered(Views.render(v, chosen).getBytes(StandardCharsets.UTF_8)))
-                .orElse(null));
+        String stored = StoredViews.serves(options, defaults) ? StoredViews.path(type, slug) : null;
+        ResponseCache.Served served = site.rendered(key, stored,
+                records -> rendered(StoredViews.read(records.body(), options), chosen),
+                () -> views.find(type, slug, options).map(v -> rendered(v, chosen)).orElse(null));
         ResponseCache.Rendered view = served.rendered();
         if (view == null) {
             send(resp, HttpServletResponse.SC_NOT_FOUND, "No entity " + type + ":" + slug + "\n");
@@ -81,6 +89,10 @@ public final class ViewServlet extends HttpServlet {
         }
         served.header(resp);
         respond(req, resp, type, slug, view.body(), chosen, extension == null);
+    }
+
+    private static ResponseCache.Rendered rendered(EntityView view, ViewFormat format) {
+        return new ResponseCache.Rendered(Views.render(view, format).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The view's type and slug are the request's: the entity's IRI is made of them. */

@@ -80,7 +80,7 @@ class BenchSmokeTest {
         assertTrue(number(r, "deref_deflate_rps") > 0, log);
         assertTrue(number(r, "docs_mb") > 0);
         JsonObject phases = r.get("phases_s").getAsObject();
-        for (String phase : List.of("parse", "validate", "load", "derive", "rank", "embed", "similarity", "render"))
+        for (String phase : List.of("parse", "validate", "load", "derive", "embed", "similarity", "render"))
             assertTrue(number(phases, phase) >= 0, phase);
         // each edit build was timed until the server sent the changed description (EditBuilds checks it)
         for (String build : List.of("noop_build_s", "edit_build_s", "hub_edit_build_s"))

@@ -1,7 +1,7 @@
 package org.lodestar.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -15,13 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lodestar.ontology.KG;
 import org.lodestar.pipeline.SeedFile;
-import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.store.KnowledgeStore;
 
 /**
- * An entity that 140 similarity lines name: the build stores the first page of its similarity
- * section, and a view reads it instead of ranking every link, with the same result.
+ * An entity that 140 similarity lines name: its view ranks every link that names it at request
+ * time (similar_entities.rq), and shows the first page of them with the count of all; nothing
+ * ranked is stored in the dataset.
  */
 class HubSimilarityTest {
     static final int PEERS = 140, TYPED = 5, BACK = 10;
@@ -85,66 +85,27 @@ class HubSimilarityTest {
         return ViewFixtures.view(store, "concept:star", options).similar();
     }
 
-    /** Sets the stored count of the star's section, which only a view that reads it shows. */
-    static void storedCount(KnowledgeStore store, int n) {
-        Node section = new Uris(ViewFixtures.BASE).rankedSimilarity(STAR);
-        Txn.executeWrite(store.dataset(), () -> {
-            var q = store.dataset().find(Node.ANY, section, KG.similarCount, Node.ANY).next();
-            store.dataset().delete(q);
-            store.dataset().add(q.getGraph(), section, KG.similarCount, HubNeighbourhoods.integer(n));
-        });
-    }
-
     @Test
-    void onceInvalidatedTheSectionIsRankedAtEachRequestUntilTheNextBuild() throws Exception {
-        KnowledgeStore own = ViewFixtures.build(pages());
-        storedCount(own, 999);
-        assertEquals(999, viewed(own, STORED_FOR).count());
-        Node derived = new Uris(ViewFixtures.BASE).derivedGraph();
-        Txn.executeWrite(own.dataset(), () -> StoredRankings.invalidate(own.dataset(), derived));
-        assertEquals(computed(own, STORED_FOR), viewed(own, STORED_FOR), "ranked now, not the 999 stored");
-        // the same pages again: nothing changed, but the rankings are not current, so the build derives them
-        new org.lodestar.store.SeedBuild(ViewFixtures.PIPELINE, false).run(own, pages());
-        storedCount(own, 998);
-        assertEquals(998, viewed(own, STORED_FOR).count(), "stored again by the build");
-    }
-
-    @Test
-    void theBuildStoresTheFirstPageAndTheViewReadsItAsItWouldRankIt() {
-        Node section = new Uris(ViewFixtures.BASE).rankedSimilarity(STAR);
-        assertTrue(Txn.calculateRead(store.dataset(), () -> store.dataset().contains(Node.ANY, section, KG.similarityOf, STAR)),
-                "a section is stored for the star");
+    void theViewShowsTheFirstPageOfEveryLinkRankedWithTheCountOfAll() {
         EntityView.Similar computed = computed(STORED_FOR);
-        assertTrue(computed.count() > HubSimilarity.STORED && computed.count() < PEERS - TYPED, "count " + computed.count());
-        assertEquals(HubSimilarity.STORED, computed.members().size());
+        assertTrue(computed.count() > ViewOptions.DEFAULT_PAGE_SIZE && computed.count() < PEERS - TYPED, "count " + computed.count());
+        assertEquals(ViewOptions.DEFAULT_PAGE_SIZE, computed.members().size());
         assertTrue(computed.members().stream().anyMatch(m -> m.sources().size() == 2), "a peer paired twice is on the page");
         assertEquals(computed, viewed(STORED_FOR));
         ViewOptions tens = new ViewOptions(STORED_FOR.threshold(), 10, 1, null, true, false);
-        assertEquals(computed(tens), viewed(tens), "a smaller page comes from the stored one");
+        assertEquals(computed(tens), viewed(tens), "a smaller page");
+        assertEquals(computed.members().subList(0, 10), viewed(tens).members(), "is the start of the larger one");
+        assertFalse(Txn.calculateRead(store.dataset(), () -> store.dataset().contains(Node.ANY, Node.ANY, KG.kg("similarityOf"), STAR)),
+                "no similarity section is stored");
     }
 
     @Test
-    void theStoredCountIsWhatTheViewShowsAndOtherParametersRankAnew() {
-        Node section = new Uris(ViewFixtures.BASE).rankedSimilarity(STAR);
-        Node count = Txn.calculateRead(store.dataset(), () -> store.dataset().find(Node.ANY, section, KG.similarCount, Node.ANY).next().getObject());
-        Node graph = Txn.calculateRead(store.dataset(), () -> store.dataset().find(Node.ANY, section, KG.similarCount, Node.ANY).next().getGraph());
-        Node marked = NodeFactory.createLiteralDT("999", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
-        Txn.executeWrite(store.dataset(), () -> {
-            store.dataset().delete(graph, section, KG.similarCount, count);
-            store.dataset().add(graph, section, KG.similarCount, marked);
-        });
-        try {
-            assertEquals(999, viewed(STORED_FOR).count(), "the view read the stored section");
-            ViewOptions higher = new ViewOptions(new BigDecimal("0.8"), HubSimilarity.STORED, 1, null, true, false);
-            assertEquals(computed(higher), viewed(higher));
-            assertNotEquals(999, viewed(higher).count());
-            ViewOptions bothKinds = new ViewOptions(STORED_FOR.threshold(), HubSimilarity.STORED, 1, null, true, true);
-            assertNotEquals(999, viewed(bothKinds).count(), "stored for imported links only");
-        } finally {
-            Txn.executeWrite(store.dataset(), () -> {
-                store.dataset().delete(graph, section, KG.similarCount, marked);
-                store.dataset().add(graph, section, KG.similarCount, count);
-            });
-        }
+    void otherThresholdsAndKindsOfLinkRankTheirOwn() {
+        int atDefault = viewed(STORED_FOR).count();
+        ViewOptions higher = new ViewOptions(new BigDecimal("0.8"), ViewOptions.DEFAULT_PAGE_SIZE, 1, null, true, false);
+        assertEquals(computed(higher), viewed(higher));
+        assertTrue(viewed(higher).count() < atDefault, "fewer links reach 0.8");
+        ViewOptions computedOnly = new ViewOptions(STORED_FOR.threshold(), ViewOptions.DEFAULT_PAGE_SIZE, 1, null, false, true);
+        assertEquals(0, viewed(computedOnly).count(), "every link here is imported");
     }
 }

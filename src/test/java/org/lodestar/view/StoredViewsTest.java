@@ -6,32 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.lodestar.ontology.KG;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Uris;
-import org.lodestar.similarity.SimilarityMode;
 import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.store.KnowledgeStore;
-import org.lodestar.store.SeedBuild;
+import org.lodestar.util.ClasspathFolder;
 
 /**
- * A hub of 120 concepts that two other pages call similar: the build stores its whole view, a view
- * asked for with the options it was stored for is read from it (in every format, as it would be
- * made), and anything else — other options, a SPARQL update since, other code — makes it anew.
+ * A hub of 120 concepts that two other pages call similar: its view's records are made for the side
+ * file (only above the cut), read back as the view made per request (in every format), and answer
+ * only the options they were made with; the dataset holds nothing of them.
  */
 class StoredViewsTest {
     static final int N = 120;
     static final ViewOptions STORED_FOR = ViewOptions.defaults(SimilaritySettings.IMPORTED_ONLY);
     static final Node HUB = NodeFactory.createURI(ViewFixtures.BASE + "id/concept/hub");
-    static final Node DERIVED = new Uris(ViewFixtures.BASE).derivedGraph();
 
     /**
      * The hub, two peers that call it similar, and a method whose page alone names the hub, so that
@@ -53,99 +54,40 @@ class StoredViewsTest {
         return ViewFixtures.view(store, "concept:hub", options);
     }
 
-    /** The view as made from the store: the same pages, with stored views made unreadable. */
-    static KnowledgeStore computing() throws Exception {
+    /** The records of {@code type:slug} the side file would hold, made with {@code options}. */
+    static Optional<byte[]> records(KnowledgeStore store, String typeKey, String slug, ViewOptions options) {
+        return Txn.calculateRead(store.dataset(), () -> StoredViews.maker(store.dataset(), ViewFixtures.ONTOLOGY,
+                new Uris(ViewFixtures.BASE), options).make(typeKey, slug));
+    }
+
+    @Test
+    void theStoredRecordsReadAsTheViewMadePerRequestInEveryFormat() throws Exception {
         KnowledgeStore store = ViewFixtures.build(pages());
-        Txn.executeWrite(store.dataset(), () -> StoredRankings.invalidate(store.dataset(), DERIVED));
-        return store;
-    }
-
-    /** Renames the hub in its stored view only, so that a view showing the new name was read from it. */
-    static void tamper(KnowledgeStore store) {
-        Txn.executeWrite(store.dataset(), () -> {
-            Quad q = store.dataset().find(Node.ANY, Node.ANY, KG.viewData, Node.ANY).next();
-            String data = q.getObject().getLiteralLexicalForm();
-            assertTrue(data.contains("\"label\":\"Hub\""), data.substring(0, 200));
-            store.dataset().delete(q);
-            store.dataset().add(q.getGraph(), q.getSubject(), KG.viewData,
-                    NodeFactory.createLiteralDT(data.replace("\"label\":\"Hub\"", "\"label\":\"Stored hub\""), RDF.dtRDFJSON));
-        });
-    }
-
-    @Test
-    void theBuildStoresTheHubsViewOnlyAndItReadsAsTheViewMadeFromTheStore() throws Exception {
-        KnowledgeStore stored = ViewFixtures.build(pages()), made = computing();
-        List<Node> views = Txn.calculateRead(stored.dataset(), () -> stored.dataset()
-                .stream(Node.ANY, Node.ANY, KG.viewOf, Node.ANY).map(Quad::getObject).toList());
-        assertEquals(List.of(HUB), views, "only the hub has more than " + StoredViews.MIN_DEGREE + " neighbours");
-        EntityView fromStore = view(made, STORED_FOR);
-        assertEquals(List.of("method 1", "concept " + N), fromStore.groups().stream().map(g -> g.typeKey() + " " + g.count()).toList());
-        assertEquals(null, fromStore.groups().get(0).members().get(0).position(), "the hub's page does not list the method");
-        assertEquals(2, fromStore.similar().count(), "the peers' lines");
-        assertEquals(fromStore, view(stored, STORED_FOR));
+        EntityView made = view(store, STORED_FOR);
+        assertEquals(List.of("method 1", "concept " + N), made.groups().stream().map(g -> g.typeKey() + " " + g.count()).toList());
+        assertEquals(null, made.groups().get(0).members().get(0).position(), "the hub's page does not list the method");
+        assertEquals(2, made.similar().count(), "the peers' lines");
+        EntityView read = StoredViews.read(records(store, "concept", "hub", STORED_FOR).orElseThrow(), STORED_FOR);
+        assertEquals(made, read);
         for (ViewFormat f : ViewFormat.values())
-            assertEquals(Views.render(fromStore, f), Views.render(view(stored, STORED_FOR), f), f.name());
-        tamper(stored);
-        assertEquals("Stored hub", view(stored, STORED_FOR).label(), "the view was read from the stored one");
+            assertEquals(Views.render(made, f), Views.render(read, f), f.name());
     }
 
     @Test
-    void otherOptionsMakeTheViewAnew() throws Exception {
-        KnowledgeStore stored = ViewFixtures.build(pages()), made = computing();
-        tamper(stored);
+    void storedRecordsAnswerOnlyTheOptionsTheyWereMadeWith() throws Exception {
         ViewOptions higher = new ViewOptions(new BigDecimal("0.95"), STORED_FOR.pageSize(), 1, null, true, false);
         List<ViewOptions> others = List.of(higher, STORED_FOR.withGroup("concept", 1), STORED_FOR.withGroup(null, 2),
-                STORED_FOR.withSimilarity(true, true), new ViewOptions(STORED_FOR.threshold(), 10, 1, null, true, false));
-        for (ViewOptions o : others) {
-            EntityView v = view(stored, o);
-            assertEquals("Hub", v.label(), o.toString());
-            assertEquals(view(made, o), v, o.toString());
-        }
-        assertEquals(0, view(stored, higher).similar().count(), "0.91 is below 0.95");
+                STORED_FOR.withSimilarity(true, true), STORED_FOR.withSimilarity(false, true),
+                new ViewOptions(STORED_FOR.threshold(), 10, 1, null, true, false));
+        for (ViewOptions o : others)
+            assertFalse(StoredViews.serves(o, STORED_FOR), o.toString());
+        assertTrue(StoredViews.serves(STORED_FOR, STORED_FOR));
         ViewOptions sameThreshold = new ViewOptions(new BigDecimal("0.650"), STORED_FOR.pageSize(), 1, null, true, false);
-        EntityView written = view(stored, sameThreshold);
-        assertEquals("Stored hub", written.label(), "0.650 is the threshold stored as 0.65");
-        assertEquals("0.650", written.similar().threshold().toPlainString(), "shown as asked for");
-    }
-
-    @Test
-    void afterAnUpdateOrWithOtherCodeTheViewIsMadeAnewUntilTheNextBuildStoresIt() throws Exception {
+        assertTrue(StoredViews.serves(sameThreshold, STORED_FOR), "0.650 is the threshold stored as 0.65");
         KnowledgeStore store = ViewFixtures.build(pages());
-        tamper(store);
-        Txn.executeWrite(store.dataset(), () -> StoredRankings.invalidate(store.dataset(), DERIVED));
-        assertEquals("Hub", view(store, STORED_FOR).label(), "invalidated by an update");
-        new SeedBuild(ViewFixtures.PIPELINE, false).run(store, pages());
-        tamper(store);
-        assertEquals("Stored hub", view(store, STORED_FOR).label(), "stored again by a build of the same pages");
-
-        Node code = NodeFactory.createLiteralString(StoredViews.CODE);
-        Txn.executeWrite(store.dataset(), () -> {
-            store.dataset().delete(DERIVED, DERIVED, KG.storedViewCode, code);
-            store.dataset().add(DERIVED, DERIVED, KG.storedViewCode, NodeFactory.createLiteralString("other code"));
-        });
-        assertEquals("Hub", view(store, STORED_FOR).label(), "written by other code");
-        assertFalse(Txn.calculateRead(store.dataset(), () -> StoredRankings.current(store.dataset().getGraph(DERIVED), DERIVED)));
-        new SeedBuild(ViewFixtures.PIPELINE, false).run(store, pages());
-        assertTrue(Txn.calculateRead(store.dataset(), () -> store.dataset().contains(DERIVED, DERIVED, KG.storedViewCode, code)),
-                "derived again with this code's hash");
-    }
-
-    @Test
-    void theServerIsToldWhyStoredViewsWillNotBeRead() throws Exception {
-        KnowledgeStore store = ViewFixtures.build(pages());
-        assertEquals(Optional.empty(), unread(store, STORED_FOR), "the build's own settings read them");
-        assertEquals(Optional.empty(), unread(store, new ViewOptions(new BigDecimal("0.650"), 50, 1, null, true, false)),
-                "the same threshold, written otherwise");
-        assertEquals(Optional.of("the 1 stored view (built with --similarity imported) is not read by this server"
-                        + " (--similarity both --threshold 0.65): serve with the build's options, or build again with the server's,"
-                        + " to read them"), unread(store, ViewOptions.defaults(SimilaritySettings.DEFAULT)));
-        String computed = unread(store, ViewOptions.defaults(new SimilaritySettings(SimilarityMode.COMPUTED, 0.8, 20))).orElseThrow();
-        assertTrue(computed.contains("not read by this server (--similarity computed --threshold 0.8)"), computed);
-        Txn.executeWrite(store.dataset(), () -> StoredRankings.invalidate(store.dataset(), DERIVED));
-        assertEquals(Optional.of("the 1 stored view is not read: another version of Lodestar made it, or a SPARQL update"
-                + " changed the data since; the next build makes it again"), unread(store, STORED_FOR));
-        assertEquals(Optional.empty(), unread(ViewFixtures.build(Hub.pages(3)), ViewOptions.defaults(SimilaritySettings.DEFAULT)),
-                "nothing stored, nothing to say");
+        EntityView read = StoredViews.read(records(store, "concept", "hub", STORED_FOR).orElseThrow(), sameThreshold);
+        assertEquals("0.650", read.similar().threshold().toPlainString(), "shown as asked for");
+        assertEquals(view(store, sameThreshold), read);
     }
 
     /** The cut: an entity with more than {@link StoredViews#MIN_DEGREE} typed edges has its view stored, one with that many not. */
@@ -153,16 +95,32 @@ class StoredViewsTest {
     void aViewIsStoredFromOneTypedEdgeMoreThanTheCut() throws Exception {
         for (int degree : List.of(StoredViews.MIN_DEGREE, StoredViews.MIN_DEGREE + 1)) {
             KnowledgeStore store = ViewFixtures.build(Hub.pages(degree - 1)); // the last member's own page adds an edge
-            Txn.executeRead(store.dataset(), () -> {
-                assertEquals(degree, ((Number) store.dataset().stream(Node.ANY, HUB, KG.degree, Node.ANY).findFirst().orElseThrow()
-                        .getObject().getLiteralValue()).intValue(), "the hub's kg:degree");
-                assertEquals(degree > StoredViews.MIN_DEGREE, store.dataset().contains(Node.ANY, Node.ANY, KG.viewOf, HUB),
-                        "degree " + degree);
-            });
+            Txn.executeRead(store.dataset(), () -> assertEquals(degree, ((Number) store.dataset()
+                    .stream(Node.ANY, HUB, KG.degree, Node.ANY).findFirst().orElseThrow().getObject().getLiteralValue()).intValue(),
+                    "the hub's kg:degree"));
+            assertEquals(degree > StoredViews.MIN_DEGREE, records(store, "concept", "hub", STORED_FOR).isPresent(), "degree " + degree);
+            assertTrue(records(store, "concept", "member-001", STORED_FOR).isEmpty(), "a member has one edge");
         }
     }
 
-    private static Optional<String> unread(KnowledgeStore store, ViewOptions defaults) {
-        return Txn.calculateRead(store.dataset(), () -> StoredViews.unread(store.dataset(), defaults));
+    /**
+     * What a build writes is plain RDF in the ontology's terms: no JSON literal, no ranked page or
+     * stored view, and every kg: predicate and class it uses is one the ontology defines.
+     */
+    @Test
+    void theDatasetHoldsNoRenderedCache() throws Exception {
+        KnowledgeStore store = ViewFixtures.build(pages());
+        Set<Node> defined = new HashSet<>();
+        for (String file : ClasspathFolder.list("ontology", ".ttl"))
+            RDFParser.fromString(ClasspathFolder.read(file), Lang.TURTLE).toGraph().find().forEachRemaining(t -> defined.add(t.getSubject()));
+        Txn.executeRead(store.dataset(), () -> {
+            assertFalse(LeftoverCaches.in(store.dataset().getUnionGraph()));
+            store.dataset().find().forEachRemaining(q -> {
+                assertFalse(q.getObject().isLiteral() && RDF.dtRDFJSON.equals(q.getObject().getLiteralDatatype()), q.toString());
+                assertFalse(q.getPredicate().getURI().startsWith(KG.NS) && !defined.contains(q.getPredicate()), "undefined term: " + q);
+                if (q.getPredicate().equals(RDF.type.asNode()) && q.getObject().isURI() && q.getObject().getURI().startsWith(KG.NS))
+                    assertTrue(defined.contains(q.getObject()), "undefined class: " + q);
+            });
+        });
     }
 }

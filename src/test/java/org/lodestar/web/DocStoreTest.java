@@ -34,6 +34,7 @@ import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.Progress;
 import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.store.KnowledgeStore;
+import org.lodestar.view.ViewOptions;
 
 /**
  * The rendered documents on disk: the same bytes and headers the server renders per request, used
@@ -43,6 +44,8 @@ class DocStoreTest {
     private static final String PAGE = "concept-compliance-gap.txt";
     private static final String DOC = "/doc/concept/compliance-gap.ttl";
     private static final String AFTER = "A description written while the server ran";
+    /** The views the servers these tests start show by default, as {@link #start} sets them. */
+    static final ViewOptions VIEWS = ViewOptions.defaults(SimilaritySettings.IMPORTED_ONLY);
 
     @TempDir
     Path dir;
@@ -61,7 +64,7 @@ class DocStoreTest {
     }
 
     private DocStore.Report render(KnowledgeStore store) throws Exception {
-        return DocStore.render(store, WebClient.BASE, file(), Progress.QUIET).orElseThrow();
+        return DocStore.render(store, WebClient.BASE, VIEWS, file(), Progress.QUIET).orElseThrow();
     }
 
     /** @param db where the documents live (beside it); null for none */
@@ -325,7 +328,7 @@ class DocStoreTest {
         render(store);
         byte[] whole = Files.readAllBytes(file());
         Site site = siteWithoutDocuments(store);
-        Optional<DocRendering.Result> called = DocRendering.run(site, file(), 2, () -> true, new Object(), Progress.QUIET);
+        Optional<DocRendering.Result> called = DocRendering.run(site, VIEWS, file(), 2, () -> true, new Object(), Progress.QUIET);
         assertTrue(called.isEmpty());
         assertArrayEquals(whole, Files.readAllBytes(file()));
         assertEquals(0, tmpFiles(dir), "no temporary file is left behind");
@@ -367,7 +370,7 @@ class DocStoreTest {
         AtomicReference<Optional<DocRendering.Result>> result = new AtomicReference<>();
         Thread renderer = new Thread(() -> {
             try {
-                result.set(DocRendering.run(site, file(), 2, updating::get, moves, Progress.QUIET));
+                result.set(DocRendering.run(site, VIEWS, file(), 2, updating::get, moves, Progress.QUIET));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

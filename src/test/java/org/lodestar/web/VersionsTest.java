@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -19,6 +20,8 @@ import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lodestar.TestSeeds;
 import org.lodestar.ontology.KG;
 import org.lodestar.rdf.Uris;
 import org.lodestar.store.KnowledgeStore;
@@ -98,5 +101,29 @@ class VersionsTest {
 
     private static void fingerprint(DatasetGraph dataset, Node graph, String hash) {
         Txn.executeWrite(dataset, () -> dataset.add(graph, graph, KG.contentHash, NodeFactory.createLiteralString(hash)));
+    }
+
+    /**
+     * A SPARQL update may change what the derived graph is computed from (edges, similarity links):
+     * the next build derives it again even when no page changed, as it used to when views read
+     * rankings stored in it.
+     */
+    @Test
+    void theBuildAfterAnUpdateDerivesAgainWithNoPageChanged(@TempDir Path dir) throws Exception {
+        Path seeds = TestSeeds.copy(dir);
+        KnowledgeStore store = WebClient.build(seeds);
+        Node derived = new Uris(WebClient.BASE).derivedGraph(), entity = NodeFactory.createURI(WebClient.BASE + "id/concept/alignment-faking");
+        Node degree = Txn.calculateRead(store.dataset(), () -> store.dataset().find(derived, entity, KG.degree, Node.ANY).next().getObject());
+        Txn.executeWrite(store.dataset(), () -> { // as an update that left the degree behind the edges would
+            store.dataset().delete(derived, entity, KG.degree, degree);
+            store.dataset().add(derived, entity, KG.degree, NodeFactory.createLiteralString("stale"));
+        });
+        Versions.recordUpdate(store.dataset(), derived);
+        WebClient.buildInto(store, seeds);
+        assertEquals(degree, Txn.calculateRead(store.dataset(), () -> store.dataset().find(derived, entity, KG.degree, Node.ANY).next().getObject()),
+                "derived again");
+        assertTrue(Txn.calculateRead(store.dataset(), () -> store.dataset().contains(derived, derived, KG.contentHash, Node.ANY)));
+        assertTrue(Txn.calculateRead(store.dataset(), () -> store.dataset().contains(derived, derived, KG.lastUpdate, Node.ANY)),
+                "the update's token outlives the derive");
     }
 }
