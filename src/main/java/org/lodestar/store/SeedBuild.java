@@ -154,7 +154,15 @@ public final class SeedBuild {
         int added = chunks.added() + (stored.containsKey(ontologyGraph) ? 0 : 1);
         int replaced = chunks.replaced() + (stored.containsKey(ontologyGraph) && !ontologyHash.equals(stored.get(ontologyGraph)) ? 1 : 0);
         int unchanged = chunks.unchanged() + (ontologyHash.equals(stored.get(ontologyGraph)) ? 1 : 0);
-        // links out name entities, which are all in the store now
+        int dropped = 0;
+        for (Node g : stored.keySet())
+            if (!wanted.contains(g) && !g.equals(derivedGraph) && !g.equals(LinkFiles.graphName(uris))) {
+                touched.before(dataset, g);
+                dataset.removeGraph(g);
+                touched.after(null);
+                dropped++;
+            }
+        // links out name entities: those of the pages built, now that removed pages are gone
         Graph links;
         try {
             links = LinkFiles.read(files, entity -> dataset.contains(Node.ANY, entity, KG.identifier, Node.ANY),
@@ -174,15 +182,10 @@ public final class SeedBuild {
             } else {
                 unchanged++;
             }
+        } else if (stored.containsKey(LinkFiles.graphName(uris))) {
+            dataset.removeGraph(LinkFiles.graphName(uris));
+            dropped++;
         }
-        int dropped = 0;
-        for (Node g : stored.keySet())
-            if (!wanted.contains(g) && !g.equals(derivedGraph)) {
-                touched.before(dataset, g);
-                dataset.removeGraph(g);
-                touched.after(null);
-                dropped++;
-            }
         BuildReport report = new BuildReport(added, replaced, dropped, unchanged);
         if (report.changed() || !derivation.isCurrent())
             derivation.run(touched, inputs.toString());
