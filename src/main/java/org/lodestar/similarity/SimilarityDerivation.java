@@ -220,7 +220,8 @@ public final class SimilarityDerivation {
             writeLink(stored, e.getKey(), entities.get(e.getValue().a()).iri(), entities.get(e.getValue().b()).iri(), score, method, now);
             added++;
         }
-        last = new SimilarityReport(entities.size(), embedded.hits(), embedded.embedded(), "exact, " + again.size() + " entities again",
+        last = new SimilarityReport(entities.size(), embedded.hits(), embedded.embedded(),
+                "exact, " + again.size() + " entities whose links the edit may change",
                 wanted.size(), added, removed, kept, (System.nanoTime() - t0) / 1_000_000, embedded.warning());
     }
 

@@ -13,8 +13,10 @@ public record SimilarityReport(int entities, int cacheHits, int embedded, String
                                int removed, int kept, long millis, String warning) {
     @Override
     public String toString() {
-        return String.format("similarity: %d entities, %d texts embedded (the others' embeddings reused), %s search, %d links "
-                        + "(%d added, %d removed, %d unchanged) in %.1f s", entities, embedded, search, links,
+        // an edit's search names the entities it searched again; a full one only the index
+        String how = search.startsWith("exact, ") ? "an exact search of the " + search.substring(7) : search + " search";
+        return String.format("similarity: %d entities, %d texts embedded (the others' embeddings reused), %s, %d links "
+                        + "(%d added, %d removed, %d unchanged) in %.1f s", entities, embedded, how, links,
                 added, removed, kept, millis / 1000.0);
     }
 }
