@@ -39,7 +39,8 @@ public final class Report {
         row("  deflated req/s, bytes (plain)", pair("deref_deflate_rps", "deref_deflate_mean_bytes"), pair("deref_rps", "deref_mean_bytes"), null);
         row("load triples/s (vs stock loader)", "load_triples_per_s", "stock_loader_triples_per_s", "load_vs_stock", 0);
         row("build triples/s (vs stock loader)", "build_triples_per_s", "stock_loader_triples_per_s", "build_vs_stock", 0);
-        row("embeddings/s", "embed_per_s", null, null, 0);
+        row("embeddings/s (build)", "embed_per_s", null, null, 0);
+        row("  on a sample, vs langchain4j", "embed_sample_per_s", "embed_baseline_per_s", "embed_speedup", 0);
         row("kNN recall@10 (HNSW vs exact)", "knn_recall_at_10", null, null, 3);
         row("peak RSS / heap MB", pair("peak_rss_mb", "peak_heap_mb"), "", null);
         if (r.get("machine") instanceof Results m)

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A text as the model's inputs, cut exactly as langchain4j's {@code OnnxBertBiEncoder} (1.19.0-beta29)
- * cuts it, call for call on the same tokenizer file and options, so that batching changes nothing
- * but how the model is run: tokenize; split the word pieces between {@code [CLS]} and {@code [SEP]}
+ * cuts it, call for call on the same tokenizer file and options, so that only how the model is run
+ * changes: tokenize; split the word pieces between {@code [CLS]} and {@code [SEP]}
  * into windows of at most {@link #MAX_TOKENS} that do not start inside a word; turn each window back
  * into text and encode that with the special tokens. Its vector is then the windows' vectors
  * averaged, weighted by their word pieces.
@@ -21,6 +21,7 @@ import java.util.Map;
  * <p>The shipped tokenizer file truncates to 128 tokens, so in practice every text is one window and
  * the part after the 126th word piece is not embedded, with langchain4j as here. The split is kept
  * all the same: it is what langchain4j does, and it would matter with a tokenizer that keeps more.
+ * The encoding's attention mask is all ones (no padding), so it is not kept.
  */
 final class BertWindows {
     /** 512 positions less {@code [CLS]} and {@code [SEP]}, as langchain4j's MAX_SEQUENCE_LENGTH. */

@@ -9,45 +9,57 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A BERT encoder in ONNX Runtime that runs many windows at once: padded to the longest of the
- * batch, the attention mask zero on the padding, and each window's last hidden states averaged over
- * its own tokens only, in the order and float arithmetic of langchain4j's mean pooling (which sees
- * no padding, one window per run).
+ * A BERT encoder in ONNX Runtime: one window per run, its last hidden states averaged in the order
+ * and float arithmetic of langchain4j's mean pooling. The graph and its optimisation are the ones
+ * langchain4j runs, so the output is the same; only the threads are set for the machine.
  */
-final class OnnxBert implements AutoCloseable {
+final class OnnxBert {
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final boolean typeIds;
 
-    OnnxBert(String resource, MiniLm.Tuning tuning) {
+    /**
+     * How the runtime's threads are set.
+     *
+     * @param intraOp  threads that share each operator
+     * @param interOp  threads that run independent operators side by side (only with {@code parallel})
+     * @param parallel the runtime's parallel execution mode instead of sequential
+     * @param spinning idle runtime threads spin, waiting for work, instead of sleeping
+     */
+    record Threads(int intraOp, int interOp, boolean parallel, boolean spinning) {
+        /**
+         * Measured on two shared cores (README): a thread per core inside each operator, one operator
+         * at a time (a BERT layer is a chain, nothing runs beside it), and no spinning. Spinning
+         * threads, the runtime's default that langchain4j keeps, doubled the CPU per text on a busy
+         * machine (7.8 ms against 3.9) and halved the rate.
+         */
+        static Threads forCores(int cores) {
+            return new Threads(cores, 1, false, false);
+        }
+    }
+
+    OnnxBert(String resource, Threads threads) {
         this.environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = options(tuning)) {
-            this.session = environment.createSession(PerTextQuantization.rewrite(read(resource)), options);
-            Set<String> inputs = session.getInputNames();
-            this.typeIds = inputs.contains("token_type_ids");
+        try (OrtSession.SessionOptions options = options(threads)) {
+            this.session = environment.createSession(read(resource), options);
+            this.typeIds = session.getInputNames().contains("token_type_ids");
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the model " + resource + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * The thread settings of {@code tuning}; graph optimisation stays at the runtime's default, the
-     * one langchain4j runs with, since fusing differently could change the arithmetic.
-     */
-    private static OrtSession.SessionOptions options(MiniLm.Tuning tuning) throws OrtException {
+    private static OrtSession.SessionOptions options(Threads threads) throws OrtException {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-        o.setIntraOpNumThreads(tuning.intraOpThreads());
-        o.setInterOpNumThreads(tuning.interOpThreads());
-        o.setExecutionMode(tuning.parallel() ? OrtSession.SessionOptions.ExecutionMode.PARALLEL
+        o.setIntraOpNumThreads(threads.intraOp());
+        o.setInterOpNumThreads(threads.interOp());
+        o.setExecutionMode(threads.parallel() ? OrtSession.SessionOptions.ExecutionMode.PARALLEL
                 : OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        if (!tuning.spinning()) // idle workers sleep instead of spinning between runs: the machine is shared
-            o.addConfigEntry("session.intra_op.allow_spinning", "0");
+        o.addConfigEntry("session.intra_op.allow_spinning", threads.spinning() ? "1" : "0");
         return o;
     }
 
@@ -61,66 +73,39 @@ final class OnnxBert implements AutoCloseable {
         }
     }
 
-    /** One mean-pooled vector per window, in order. */
-    float[][] pool(List<BertWindows.Window> batch) {
-        int rows = batch.size(), width = 0;
-        for (BertWindows.Window w : batch)
-            width = Math.max(width, w.length());
-        long[] ids = new long[rows * width], mask = new long[rows * width], types = new long[rows * width];
-        for (int r = 0; r < rows; r++) {
-            BertWindows.Window w = batch.get(r);
-            System.arraycopy(w.ids(), 0, ids, r * width, w.length());
-            System.arraycopy(w.typeIds(), 0, types, r * width, w.length());
-            for (int p = 0; p < w.length(); p++)
-                mask[r * width + p] = 1;
-        }
-        long[] shape = {rows, width};
-        try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-             OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-             OnnxTensor typesTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape)) {
+    /** The window's last hidden states, summed position by position from the first, then divided by their count. */
+    float[] meanPool(BertWindows.Window window) {
+        long[] shape = {1, window.length()};
+        long[] mask = new long[window.length()];
+        Arrays.fill(mask, 1);
+        try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(window.ids()), shape);
+             OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(window.typeIds()), shape)) {
             Map<String, OnnxTensor> inputs = new HashMap<>();
-            inputs.put("input_ids", idsTensor);
-            inputs.put("attention_mask", maskTensor);
+            inputs.put("input_ids", ids);
+            inputs.put("attention_mask", attention);
             if (typeIds)
-                inputs.put("token_type_ids", typesTensor);
+                inputs.put("token_type_ids", types);
             try (OrtSession.Result result = session.run(inputs)) {
                 OnnxTensor hidden = (OnnxTensor) result.get(0);
                 long[] dims = hidden.getInfo().getShape();
-                if (dims.length != 3 || dims[0] != rows || dims[1] != width)
-                    throw new IllegalStateException("the model's first output has shape " + java.util.Arrays.toString(dims)
-                            + ", not [" + rows + ", " + width + ", d]");
-                return meanPool(hidden.getFloatBuffer(), batch, width, (int) dims[2]);
+                if (dims.length != 3 || dims[0] != 1 || dims[1] != window.length())
+                    throw new IllegalStateException("the model's first output has shape " + Arrays.toString(dims)
+                            + ", not [1, " + window.length() + ", d]");
+                return meanPool(hidden.getFloatBuffer(), window.length(), (int) dims[2]);
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("the model failed on a batch of " + rows + " windows of up to " + width
-                    + " tokens: " + e.getMessage(), e);
+            throw new IllegalStateException("the model failed on a window of " + window.length() + " tokens: " + e.getMessage(), e);
         }
     }
 
-    /** Summed position by position from the first, then divided by the count: langchain4j's meanPool, padding left out. */
-    private static float[][] meanPool(FloatBuffer hidden, List<BertWindows.Window> batch, int width, int dimensions) {
-        float[][] pooled = new float[batch.size()][];
-        for (int r = 0; r < batch.size(); r++) {
-            int n = batch.get(r).length();
-            float[] sum = new float[dimensions];
-            for (int p = 0; p < n; p++) {
-                int at = (r * width + p) * dimensions;
-                for (int j = 0; j < dimensions; j++)
-                    sum[j] += hidden.get(at + j);
-            }
+    private static float[] meanPool(FloatBuffer hidden, int positions, int dimensions) {
+        float[] sum = new float[dimensions];
+        for (int p = 0; p < positions; p++)
             for (int j = 0; j < dimensions; j++)
-                sum[j] /= n;
-            pooled[r] = sum;
-        }
-        return pooled;
-    }
-
-    @Override
-    public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot close the model session: " + e.getMessage(), e);
-        }
+                sum[j] += hidden.get(p * dimensions + j);
+        for (int j = 0; j < dimensions; j++)
+            sum[j] /= positions;
+        return sum;
     }
 }
