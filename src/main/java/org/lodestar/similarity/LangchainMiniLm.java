@@ -9,7 +9,8 @@ import java.util.List;
  * all-MiniLM-L6-v2 through langchain4j's own embedding model, one text per model run (its embedAll
  * runs them on a thread per core): what the build used before {@link MiniLm} batched, kept as the
  * baseline that the batched vectors are tested against and that {@code bench} compares rates with.
- * The same model name, since its vectors are the same within float tolerance.
+ * The same model name, and so the same cache entries: its vectors are {@link MiniLm}'s, bit for bit
+ * on the texts of MiniLmTest.
  */
 public final class LangchainMiniLm implements Embedder {
     private static final LangchainMiniLm INSTANCE = new LangchainMiniLm();

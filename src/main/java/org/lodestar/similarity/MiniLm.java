@@ -1,14 +1,21 @@
 package org.lodestar.similarity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * all-MiniLM-L6-v2 (quantized ONNX, 384 dimensions), run in process through ONNX Runtime from the
  * model and tokenizer files inside the langchain4j jar: nothing is downloaded. Texts are cut into
  * model inputs exactly as langchain4j cuts them ({@link BertWindows}) and each window is one model
  * run ({@link OnnxBert}), so the vectors are langchain4j's bit for bit (tested against
- * {@link LangchainMiniLm}); what changes is how the runtime's threads are set (see {@link OnnxBert}).
+ * {@link LangchainMiniLm}); what changes is how the work is spread over the cores: one text per
+ * core at a time, each run on one thread that never spins ({@link OnnxBert.Threads#ONE_PER_RUN}).
  *
  * <p>Why not batches of texts: the model quantizes its activations per run over the whole input
  * tensor, so in a batch each text's vector depends on its batch mates (cosine down to 0.963 for a
@@ -33,8 +40,15 @@ public final class MiniLm implements Embedder {
 
     /** Holder idiom: the tokenizer and the model load on the first call to {@link #embed}. */
     private static final class Model {
+        static final int WORKERS = Runtime.getRuntime().availableProcessors();
         static final BertWindows WINDOWS = BertWindows.load(TOKENIZER_FILE);
-        static final OnnxBert BERT = new OnnxBert(MODEL_FILE, OnnxBert.Threads.forCores(Runtime.getRuntime().availableProcessors()));
+        static final OnnxBert BERT = new OnnxBert(MODEL_FILE, OnnxBert.Threads.ONE_PER_RUN);
+        /** Daemon threads: a process that is done does not wait for them. */
+        static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "minilm");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -43,17 +57,42 @@ public final class MiniLm implements Embedder {
     @Override
     public int dimensions() { return DIMENSIONS; }
 
+    /**
+     * The texts spread over one worker per core, each taking the next text when done with one:
+     * the runs share the session, each on its worker's thread.
+     */
     @Override
     public List<float[]> embed(List<String> texts) {
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            List<BertWindows.Window> windows = Model.WINDOWS.of(text);
-            float[][] pooled = new float[windows.size()][];
-            for (int i = 0; i < pooled.length; i++)
-                pooled[i] = Model.BERT.meanPool(windows.get(i));
-            out.add(Vectors.normalize(unit(weightedAverage(pooled, windows))));
+        float[][] out = new float[texts.size()][];
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < Math.min(Model.WORKERS, texts.size()); w++)
+            workers.add(Model.POOL.submit(() -> {
+                for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement())
+                    out[i] = embed(texts.get(i));
+            }));
+        try {
+            for (Future<?> f : workers)
+                f.get();
+        } catch (InterruptedException e) {
+            next.set(out.length);   // the other workers stop after their current text
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            next.set(out.length);
+            if (e.getCause() instanceof RuntimeException r)
+                throw r;
+            throw new IllegalStateException(e.getCause());
         }
-        return out;
+        return Arrays.asList(out);
+    }
+
+    private static float[] embed(String text) {
+        List<BertWindows.Window> windows = Model.WINDOWS.of(text);
+        float[][] pooled = new float[windows.size()][];
+        for (int i = 0; i < pooled.length; i++)
+            pooled[i] = Model.BERT.meanPool(windows.get(i));
+        return Vectors.normalize(unit(weightedAverage(pooled, windows)));
     }
 
     /** langchain4j's weighted average of a text's windows, by word pieces; one window is its own average. */

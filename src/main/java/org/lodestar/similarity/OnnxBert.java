@@ -33,14 +33,13 @@ final class OnnxBert {
      */
     record Threads(int intraOp, int interOp, boolean parallel, boolean spinning) {
         /**
-         * Measured on two shared cores (README): a thread per core inside each operator, one operator
-         * at a time (a BERT layer is a chain, nothing runs beside it), and no spinning. Spinning
-         * threads, the runtime's default that langchain4j keeps, doubled the CPU per text on a busy
-         * machine (7.8 ms against 3.9) and halved the rate.
+         * One thread per run, the caller's, and no spinning: for texts run side by side, one per
+         * core. Measured on two shared cores: 1.6-2.3x langchain4j's rate, against 0.7-1.7x for one
+         * text at a time with a thread per core inside each operator (which hands work over between
+         * threads hundreds of times per run); spinning idle threads, the runtime's default that
+         * langchain4j keeps, doubled the CPU per text on the busy machine (7.8 ms against 3.9).
          */
-        static Threads forCores(int cores) {
-            return new Threads(cores, 1, false, false);
-        }
+        static final Threads ONE_PER_RUN = new Threads(1, 1, false, false);
     }
 
     OnnxBert(String resource, Threads threads) {
