@@ -21,6 +21,7 @@ import org.lodestar.pipeline.SeedFile;
 import org.lodestar.pipeline.SeedFiles;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.EmbeddingCache;
+import org.lodestar.similarity.LangchainMiniLm;
 import org.lodestar.similarity.MiniLm;
 import org.lodestar.similarity.Progress;
 import org.lodestar.similarity.SimilarityDerivation;
@@ -127,8 +128,8 @@ public final class Bench {
     /** Every measurement, named as {@link BenchSettings#MEASUREMENTS} lists them. */
     static List<Measurement> measurements(TimedEmbedder embedder) {
         // editing last: it changes the data the others measure
-        return List.of(new LoaderComparison(), new ViewLatency(), new DerefThroughput(), new SimilarityFigures(embedder),
-                new EditBuilds());
+        return List.of(new LoaderComparison(), new ViewLatency(), new DerefThroughput(),
+                new SimilarityFigures(embedder, LangchainMiniLm.get()), new EditBuilds());
     }
 
     /** Computed similarity links as the server's default makes them, or none with --no-embed. */

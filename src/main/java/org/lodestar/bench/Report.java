@@ -42,7 +42,8 @@ public final class Report {
         row("edit build s, ordinary page (vs first build)", "edit_build_s", "first_build_s", "edit_vs_first_build", 2);
         row("edit build s, largest hub (vs first build)", "hub_edit_build_s", "first_build_s", "hub_edit_vs_first_build", 2);
         row("no-change build s (vs first build)", "noop_build_s", "first_build_s", "noop_vs_first_build", 2);
-        row("embeddings/s", "embed_per_s", null, null, 0);
+        row("embeddings/s (build)", "embed_per_s", null, null, 0);
+        row("  on a sample, vs langchain4j", "embed_sample_per_s", "embed_baseline_per_s", "embed_speedup", 0);
         row("kNN recall@10 (HNSW vs exact)", "knn_recall_at_10", null, null, 3);
         row("peak RSS / heap MB", pair("peak_rss_mb", "peak_heap_mb"), "", null);
         if (r.get("machine") instanceof Results m)

@@ -6,11 +6,13 @@ import org.lodestar.similarity.Embedder;
 
 /**
  * The build's embedder, timed: how many texts it embedded and how long that took (the build's
- * embed phase and {@code embed_per_s}), and the vectors, for the recall of the approximate index.
+ * embed phase and {@code embed_per_s}), the vectors, for the recall of the approximate index, and
+ * the texts, for the comparison with the baseline embedder on the same texts.
  */
 final class TimedEmbedder implements Embedder {
     private final Embedder model;
     private final List<float[]> vectors = new ArrayList<>();
+    private final List<String> embedded = new ArrayList<>();
     private long nanos;
 
     TimedEmbedder(Embedder model) {
@@ -29,10 +31,16 @@ final class TimedEmbedder implements Embedder {
         List<float[]> out = model.embed(texts);
         nanos += System.nanoTime() - start;
         vectors.addAll(out);
+        embedded.addAll(texts);
         return out;
     }
 
     synchronized long nanos() { return nanos; }
 
     synchronized List<float[]> vectors() { return List.copyOf(vectors); }
+
+    synchronized List<String> texts() { return List.copyOf(embedded); }
+
+    /** The embedder timed. */
+    Embedder timed() { return model; }
 }

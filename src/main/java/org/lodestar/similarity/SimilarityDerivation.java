@@ -20,7 +20,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
@@ -317,7 +317,7 @@ public final class SimilarityDerivation {
      * beside the new one, ChunkedBuildTest).
      */
     static Node decimal(BigDecimal value) {
-        return NodeFactory.createLiteralDT(XSDFuncOp.canonicalDecimalStr(value), XSDDatatype.XSDdecimal);
+        return NodeValue.makeDecimal(value).asNode();
     }
 
     /** The computed links in the previous derived graph: link → {score triple, time triple}. */

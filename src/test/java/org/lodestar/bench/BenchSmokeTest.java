@@ -24,7 +24,7 @@ import org.lodestar.cli.Main;
  */
 class BenchSmokeTest {
     static final List<String> RATES = List.of("deref_rps", "describe_rps", "load_triples_per_s",
-            "stock_loader_triples_per_s", "embed_per_s", "view_speedup_p50", "view_cold_speedup_p50", "view_cold_speedup_p99");
+            "stock_loader_triples_per_s", "embed_per_s", "embed_sample_per_s", "embed_baseline_per_s", "embed_speedup", "view_speedup_p50", "view_cold_speedup_p50", "view_cold_speedup_p99");
     static final List<String> LATENCIES = List.of("view", "naive_view", "deref", "describe");
 
     @TempDir
@@ -52,6 +52,8 @@ class BenchSmokeTest {
             assertTrue(p50 > 0 && p50 <= p99, l + ": p50 " + p50 + ", p99 " + p99);
         }
         assertTrue(r.get("naive_view_p99_ms").isNumber());
+        assertEquals(number(r, "embedded"), number(r, "embed_sample"), "300 entities: every text is in the sample");
+        assertTrue(number(r, "embed_baseline_min_cosine") >= 0.99999, "the build's vectors are langchain4j's");
         double recall = number(r, "knn_recall_at_10");
         assertTrue(recall > 0 && recall <= 1, "recall " + recall);
         assertTrue(number(r, "peak_rss_mb") > 50);
