@@ -27,23 +27,23 @@ final class BenchCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("entities").hasArg().argName("N").desc("how many entities to generate (required)").build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed of the generator and the samples (default 42)").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("FILE").desc("write the figures as JSON here").build())
-                .addOption(Option.builder().longOpt("work").hasArg().argName("DIR").desc("folder for the run's pages and databases (default: the system's temporary folder)").build())
-                .addOption(Option.builder().longOpt("views").hasArg().argName("K").desc("distinct entities whose view is timed (default 1000)").build())
-                .addOption(Option.builder().longOpt("requests").hasArg().argName("R").desc("dereferencing requests per side (default " + BenchSettings.REQUESTS + ")").build())
-                .addOption(Option.builder().longOpt("clients").hasArg().argName("C").desc("concurrent dereferencing clients (default 32)").build())
-                .addOption(Option.builder().longOpt("no-embed").desc("do not compute similarity links (no embed, similarity, recall figures)").build())
+                .addOption(Option.builder().longOpt("entities").hasArg().argName("N").desc("how many entities to generate (required)").get())
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed of the generator and the samples (default 42)").get())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("FILE").desc("write the figures as JSON here").get())
+                .addOption(Option.builder().longOpt("work").hasArg().argName("DIR").desc("folder for the run's pages and databases (default: the system's temporary folder)").get())
+                .addOption(Option.builder().longOpt("views").hasArg().argName("K").desc("distinct entities whose view is timed (default 1000)").get())
+                .addOption(Option.builder().longOpt("requests").hasArg().argName("R").desc("dereferencing requests per side (default " + BenchSettings.REQUESTS + ")").get())
+                .addOption(Option.builder().longOpt("clients").hasArg().argName("C").desc("concurrent dereferencing clients (default 32)").get())
+                .addOption(Option.builder().longOpt("no-embed").desc("do not compute similarity links (no embed, similarity, recall figures)").get())
                 .addOption(Option.builder().longOpt("measure").hasArg().argName("LIST")
                         .desc("which measurements to run, comma-separated, from " + String.join(",", BenchSettings.MEASUREMENTS)
                                 + " (default: all; the build is always timed; similarity gives the embedding rate and recall)."
                                 + " A partial run's figures do not compare with a full run's: loading reads the whole store and"
-                                + " writes another before the views are timed").build())
-                .addOption(Option.builder().longOpt("keep").desc("keep the work folder (pages, databases, dump) afterwards").build())
+                                + " writes another before the views are timed").get())
+                .addOption(Option.builder().longOpt("keep").desc("keep the work folder (pages, databases, dump) afterwards").get())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR")
                         .desc("instead of --entities: measure the TDB2 folder a --keep run left (its tdb2), as it is;"
-                                + " only " + String.join(",", BenchSettings.OF_A_DATABASE)).build());
+                                + " only " + String.join(",", BenchSettings.OF_A_DATABASE)).get());
     }
 
     @Override

@@ -29,21 +29,21 @@ final class BuildCommand implements CliCommand {
     @Override
     public Options options() {
         return similarityOptions(new Options()
-                .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages (default seeds/)").build())
-                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").build())
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build())
-                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").build()));
+                .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages (default seeds/)").get())
+                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").get())
+                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").get()));
     }
 
     /** {@code --similarity}, {@code --threshold}, {@code --k}: shared with {@code serve}. */
     static Options similarityOptions(Options options) {
         return options
                 .addOption(Option.builder().longOpt("similarity").hasArg().argName("MODE")
-                        .desc("similarity links computed and shown: " + SimilarityMode.choices() + " (default both)").build())
+                        .desc("similarity links computed and shown: " + SimilarityMode.choices() + " (default both)").get())
                 .addOption(Option.builder().longOpt("threshold").hasArg().argName("X")
-                        .desc("lowest cosine of a computed similarity link (default " + SimilaritySettings.DEFAULT_THRESHOLD + ")").build())
+                        .desc("lowest cosine of a computed similarity link (default " + SimilaritySettings.DEFAULT_THRESHOLD + ")").get())
                 .addOption(Option.builder().longOpt("k").hasArg().argName("N")
-                        .desc("computed similarity links kept per entity: its N nearest (default " + SimilaritySettings.DEFAULT_K + ")").build());
+                        .desc("computed similarity links kept per entity: its N nearest (default " + SimilaritySettings.DEFAULT_K + ")").get());
     }
 
     static SimilaritySettings similarity(CommandLine line) throws UsageException {

@@ -21,9 +21,9 @@ final class ConvertCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build())
-                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").build())
-                .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write Turtle here instead of standard output").build());
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").get())
+                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").get())
+                .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write Turtle here instead of standard output").get());
     }
 
     @Override

@@ -23,11 +23,11 @@ final class DuplicatesCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").build())
+                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
                 .addOption(Option.builder().longOpt("min").hasArg().argName("SCORE")
-                        .desc("lowest similarity score of a candidate (default " + SimilaritySettings.DEFAULT_DUPLICATE_MIN + ")").build())
+                        .desc("lowest similarity score of a candidate (default " + SimilaritySettings.DEFAULT_DUPLICATE_MIN + ")").get())
                 .addOption(Option.builder().longOpt("similarity").hasArg().argName("MODE")
-                        .desc("which links count: " + SimilarityMode.choices() + " (default both)").build());
+                        .desc("which links count: " + SimilarityMode.choices() + " (default both)").get());
     }
 
     @Override

@@ -18,9 +18,9 @@ final class GenerateCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("entities").hasArg().argName("N").desc("how many entities (required)").build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed; the same seed gives the same pages (default 42)").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("folder to write the pages into, new or empty (required)").build());
+                .addOption(Option.builder().longOpt("entities").hasArg().argName("N").desc("how many entities (required)").get())
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed; the same seed gives the same pages (default 42)").get())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("folder to write the pages into, new or empty (required)").get());
     }
 
     @Override

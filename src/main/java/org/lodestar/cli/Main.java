@@ -40,10 +40,10 @@ public final class Main {
         Command c = command.get();
         CliCommand cmd = c.factory.get();
         Options options = cmd.options();
-        options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        options.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
-            CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, rest);
+            CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, rest);
             if (line.hasOption("help")) {
                 help(c, cmd, options, out);
                 return OK;

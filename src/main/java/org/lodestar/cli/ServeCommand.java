@@ -16,15 +16,15 @@ final class ServeCommand implements CliCommand {
     @Override
     public Options options() {
         return BuildCommand.similarityOptions(new Options()
-                .addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("HTTP port (default 8080; 0 picks a free one)").build())
-                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").build())
-                .addOption(Option.builder().longOpt("mem").desc("in-memory database, built from the seeds at start").build())
-                .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages to build an empty database from (default seeds/)").build())
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build())
-                .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").build())
-                .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").build())
+                .addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("HTTP port (default 8080; 0 picks a free one)").get())
+                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
+                .addOption(Option.builder().longOpt("mem").desc("in-memory database, built from the seeds at start").get())
+                .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages to build an empty database from (default seeds/)").get())
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").get())
+                .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").get())
+                .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").get())
                 .addOption(Option.builder().longOpt("cache").hasArg().argName("MB").desc("memory for rendered views and documents kept for the next request; 0 keeps none (default "
-                        + ServerSettings.DEFAULT_CACHE_MB + ")").build()));
+                        + ServerSettings.DEFAULT_CACHE_MB + ")").get()));
     }
 
     @Override

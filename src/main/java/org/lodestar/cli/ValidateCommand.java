@@ -13,8 +13,8 @@ final class ValidateCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").build())
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").build());
+                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").get())
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").get());
     }
 
     @Override

@@ -28,14 +28,14 @@ final class ViewCommand implements CliCommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").build())
-                .addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT").desc("text (the seed page format, default), json or html").build())
-                .addOption(Option.builder().longOpt("page").hasArg().argName("N").desc("page of each group to show (default 1)").build())
-                .addOption(Option.builder().longOpt("group").hasArg().argName("TYPE").desc("show only the group of this type key, e.g. concept").build())
-                .addOption(Option.builder().longOpt("page-size").hasArg().argName("N").desc("members per group and page (default " + ViewOptions.DEFAULT_PAGE_SIZE + ")").build())
-                .addOption(Option.builder().longOpt("threshold").hasArg().argName("X").desc("lowest similarity score shown (default " + ViewOptions.DEFAULT_THRESHOLD + ")").build())
-                .addOption(Option.builder().longOpt("similarity").hasArg().argName("MODE").desc("similarity links shown: " + SimilarityMode.choices() + " (default both)").build())
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base the database's URIs were minted under (default http://localhost:8080/)").build());
+                .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
+                .addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT").desc("text (the seed page format, default), json or html").get())
+                .addOption(Option.builder().longOpt("page").hasArg().argName("N").desc("page of each group to show (default 1)").get())
+                .addOption(Option.builder().longOpt("group").hasArg().argName("TYPE").desc("show only the group of this type key, e.g. concept").get())
+                .addOption(Option.builder().longOpt("page-size").hasArg().argName("N").desc("members per group and page (default " + ViewOptions.DEFAULT_PAGE_SIZE + ")").get())
+                .addOption(Option.builder().longOpt("threshold").hasArg().argName("X").desc("lowest similarity score shown (default " + ViewOptions.DEFAULT_THRESHOLD + ")").get())
+                .addOption(Option.builder().longOpt("similarity").hasArg().argName("MODE").desc("similarity links shown: " + SimilarityMode.choices() + " (default both)").get())
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base the database's URIs were minted under (default http://localhost:8080/)").get());
     }
 
     @Override
