@@ -1,12 +1,15 @@
 package org.lodestar.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.help.HelpFormatter;
+import org.apache.commons.cli.help.TextHelpAppendable;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -64,8 +67,14 @@ public final class Main {
 
     private static void help(Command c, CliCommand cmd, Options options, PrintStream out) {
         PrintWriter w = new PrintWriter(out);
-        new HelpFormatter().printHelp(w, 100, "lodestar " + c.name + " [OPTIONS] " + cmd.arguments(),
-                c.help, options, 2, 2, null, false);
+        TextHelpAppendable text = new TextHelpAppendable(w);
+        text.setMaxWidth(100);
+        try {
+            HelpFormatter.builder().setShowSince(false).setHelpAppendable(text).get()
+                    .printHelp("lodestar " + c.name + " [OPTIONS] " + cmd.arguments(), c.help, options, null, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         w.flush();
     }
 }
