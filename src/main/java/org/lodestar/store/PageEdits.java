@@ -110,7 +110,18 @@ final class PageEdits {
             findings.forEach(f -> messages.add(f.toString()));
             throw new BuildFailedException("build failed; the database was not changed", messages);
         }
-        return Optional.of(Txn.calculateWrite(dataset, () -> write(dataset, edits, converted, inputs, derivation, hashes, storedPages)));
+        try {
+            return Optional.of(Txn.calculateWrite(dataset, () -> write(dataset, edits, converted, inputs, derivation, hashes, storedPages)));
+        } catch (Moved e) {
+            return Optional.empty(); // written to since it was read: the full build decides again, in one transaction
+        }
+    }
+
+    /** The store changed between the read that planned the edit and its write transaction, which aborts. */
+    private static final class Moved extends RuntimeException {
+        Moved() {
+            super(null, null, false, false);
+        }
     }
 
     /** The edited pages parsed; null when one fails to parse or contributes other identities than before. */
@@ -168,6 +179,8 @@ final class PageEdits {
 
     private BuildReport write(DatasetGraph dataset, List<Edit> edits, Conversion converted, BuildInputs inputs,
                               Derivation derivation, Map<Node, String> hashes, long storedPages) {
+        if (!inputs.sameEnvironment(dataset, pipeline.uris().derivedGraph()) || !SeedBuild.storedHashes(dataset).equals(hashes))
+            throw new Moved();
         Changes changes = new Changes(false);
         QuadLoad load = QuadLoad.start(dataset);
         int replaced = 0;
