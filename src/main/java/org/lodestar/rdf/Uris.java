@@ -48,21 +48,6 @@ public final class Uris {
         return NodeFactory.createURI(base + "similarity/" + hash(file + " " + line, 16));
     }
 
-    /** The stored first page of one group of a hub's view (derived at build time). */
-    public Node rankedGroup(Node focus, String typeKey) {
-        return NodeFactory.createURI(base + "ranked/" + hash(focus.getURI() + " " + typeKey, 16));
-    }
-
-    /** The similarity section of a view, ranked at build time. */
-    public Node rankedSimilarity(Node focus) {
-        return NodeFactory.createURI(base + "ranked/similar/" + hash(focus.getURI(), 16));
-    }
-
-    /** The view of a hub, made at build time. */
-    public Node storedView(Node focus) {
-        return NodeFactory.createURI(base + "ranked/view/" + hash(focus.getURI(), 16));
-    }
-
     /** Hex SHA-256 of the text, cut to {@code length} characters. */
     public static String hash(String text, int length) {
         return hash(text.getBytes(StandardCharsets.UTF_8), length);
