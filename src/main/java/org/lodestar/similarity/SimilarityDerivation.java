@@ -96,11 +96,16 @@ public final class SimilarityDerivation {
             return;
         }
         long t0 = System.nanoTime();
-        describe(stored, derivedGraph);
         List<EntityText> entities = GraphReader.entities(dataset);
-        Map<Node, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < entities.size(); i++)
-            numbers.put(entities.get(i).iri(), i);
+        deriveAll(dataset, uris, derivedGraph, entities, numbers(entities), t0);
+    }
+
+    /** {@link #derive} over {@code entities}, already read since {@code t0}, numbered as {@code numbers} says. */
+    private void deriveAll(DatasetGraph dataset, Uris uris, Node derivedGraph, List<EntityText> entities,
+                           Map<Node, Integer> numbers, long t0) {
+        Graph stored = dataset.getGraph(derivedGraph);
+        Node method = SimilarityTerms.method(embedder);
+        describe(stored, derivedGraph);
         EmbeddingCache.Result embedded = cache.embed(entities.stream().map(EntityText::text).toList(), embedder, progress);
         LinkComputation.Result computed = LinkComputation.compute(embedded.vectors(),
                 GraphReader.typedPartners(dataset, numbers), settings.threshold(), settings.k(), exactBelow);
@@ -130,13 +135,11 @@ public final class SimilarityDerivation {
         Graph stored = dataset.getGraph(derivedGraph);
         Node method = SimilarityTerms.method(embedder);
         List<EntityText> entities = GraphReader.entities(dataset);
-        Map<Node, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < entities.size(); i++)
-            numbers.put(entities.get(i).iri(), i);
+        Map<Node, Integer> numbers = numbers(entities);
         Set<Node> changed = new HashSet<>(texts);
         changed.addAll(edgeEnds);
         if (changed.size() > Math.max(50, entities.size() / 20)) {
-            derive(dataset, uris, derivedGraph);
+            deriveAll(dataset, uris, derivedGraph, entities, numbers, t0);
             return;
         }
         EmbeddingCache.Result embedded = cache.embed(entities.stream().map(EntityText::text).toList(), embedder, progress);
@@ -162,15 +165,13 @@ public final class SimilarityDerivation {
                     again.add(n.index());
         }
         // The partners are read here, in the transaction's own thread; the searches then run on every core.
+        IntFunction<Set<Integer>> partnersOf = i -> GraphReader.typedPartnersOf(dataset, entities.get(i).iri(), numbers);
         Map<Integer, Set<Integer>> partners = new HashMap<>();
         for (int i : again)
-            partners.put(i, GraphReader.typedPartnersOf(dataset, entities.get(i).iri(), numbers));
+            partners.put(i, partnersOf.apply(i));
         Map<Integer, List<Neighbour>> nearest = new ConcurrentHashMap<>();
-        again.parallelStream().forEach(i -> nearest.put(i, index.nearest(i, settings.k(), settings.threshold(), partners.get(i)::contains)));
-        IntFunction<List<Neighbour>> nearestOf = i -> nearest.computeIfAbsent(i, x -> {
-            Set<Integer> skip = GraphReader.typedPartnersOf(dataset, entities.get(x).iri(), numbers);
-            return index.nearest(x, settings.k(), settings.threshold(), skip::contains);
-        });
+        again.parallelStream().forEach(i -> nearest.put(i, nearestOf(index, i, partners.get(i))));
+        IntFunction<List<Neighbour>> nearestOf = i -> nearest.computeIfAbsent(i, x -> nearestOf(index, x, partnersOf.apply(x)));
         // the links the recomputed entities want, by link IRI
         Map<Node, LinkComputation.Pair> wanted = new HashMap<>();
         for (int i : again)
@@ -223,6 +224,19 @@ public final class SimilarityDerivation {
         last = new SimilarityReport(entities.size(), embedded.hits(), embedded.embedded(),
                 "exact, " + again.size() + " entities whose links the edit may change",
                 wanted.size(), added, removed, kept, (System.nanoTime() - t0) / 1_000_000, embedded.warning());
+    }
+
+    /** Entity numbers by IRI: their places in {@code entities}. */
+    private static Map<Node, Integer> numbers(List<EntityText> entities) {
+        Map<Node, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < entities.size(); i++)
+            numbers.put(entities.get(i).iri(), i);
+        return numbers;
+    }
+
+    /** Entity {@code i}'s k nearest above the threshold, its typed partners left out. */
+    private List<Neighbour> nearestOf(VectorIndex index, int i, Set<Integer> partners) {
+        return index.nearest(i, settings.k(), settings.threshold(), partners::contains);
     }
 
     /** The k-th best score among an entity's computed links; zero when it has fewer than k. */

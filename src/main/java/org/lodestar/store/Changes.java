@@ -22,8 +22,7 @@ import org.lodestar.ontology.KG;
 final class Changes {
     /** What degrees depend on. */
     private static final List<Node> EDGE_ENDS = List.of(KG.source, KG.target);
-    /** What an entity's text and its place among entities depend on. */
-    private static final List<Node> TEXT = List.of(RDFS.label.asNode(), DCTerms.description.asNode(), RDF.type.asNode());
+    /** The edge ends, and what an entity's text and its place among entities depend on. */
     private static final List<Node> TRACKED = List.of(KG.source, KG.target, RDFS.label.asNode(), DCTerms.description.asNode(),
             RDF.type.asNode());
 

@@ -1,7 +1,6 @@
 package org.lodestar.store;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,13 +202,9 @@ final class ChunkWriter {
         scan.diagnostics().forEach(d -> lines.add(d.toString()));
         scan.identities().diagnostics().forEach(d -> lines.add(d.toString()));
         diagnostics.forEach(d -> lines.add(d.toString()));
-        findings.stream().sorted(ORDER).forEach(f -> lines.add(f.toString()));
+        findings.stream().sorted(Finding.ORDER).forEach(f -> lines.add(f.toString()));
         return lines;
     }
-
-    /** The order ShapesValidator reports in. */
-    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::place).thenComparing(Finding::focus)
-            .thenComparing(Finding::shape).thenComparing(Finding::path).thenComparing(Finding::message);
 
     int added() { return added; }
 

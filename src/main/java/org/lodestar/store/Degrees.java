@@ -22,6 +22,8 @@ import org.lodestar.ontology.Ontology;
 final class Degrees {
     private final Graph union;
     private final Ontology ontology;
+    /** Whether each predicate seen has a key: predicates are few, edges many. */
+    private final Map<Node, Boolean> typedPredicate = new HashMap<>();
 
     Degrees(DatasetGraph dataset, Ontology ontology) {
         this.union = dataset.getUnionGraph();
@@ -35,14 +37,13 @@ final class Degrees {
      */
     Map<Node, Integer> all() {
         Map<Node, Integer> degrees = new HashMap<>();
-        Map<Node, Boolean> typedPredicate = new HashMap<>();
         union.find(Node.ANY, KG.source, Node.ANY).forEachRemaining(t -> {
-            if (typed(t.getSubject(), typedPredicate))
+            if (typed(t.getSubject()))
                 degrees.merge(t.getObject(), 1, Integer::sum);
         });
         union.find(Node.ANY, KG.target, Node.ANY).forEachRemaining(t -> {
             Node edge = t.getSubject(), target = t.getObject();
-            if (typed(edge, typedPredicate) && !union.contains(edge, KG.source, target))
+            if (typed(edge) && !union.contains(edge, KG.source, target))
                 degrees.merge(target, 1, Integer::sum);
         });
         return degrees;
@@ -51,13 +52,12 @@ final class Degrees {
     /** The degree of one entity, counted from its own edges. */
     int of(Node entity) {
         Set<Node> edges = new HashSet<>();
-        Map<Node, Boolean> typedPredicate = new HashMap<>();
         union.find(Node.ANY, KG.source, entity).forEachRemaining(t -> {
-            if (typed(t.getSubject(), typedPredicate))
+            if (typed(t.getSubject()))
                 edges.add(t.getSubject());
         });
         union.find(Node.ANY, KG.target, entity).forEachRemaining(t -> {
-            if (typed(t.getSubject(), typedPredicate))
+            if (typed(t.getSubject()))
                 edges.add(t.getSubject());
         });
         return edges.size();
@@ -79,8 +79,8 @@ final class Degrees {
         }
     }
 
-    /** Whether an edge's predicate is one with a key (kg:linkedTo has none); predicates are few, so they are remembered. */
-    private boolean typed(Node edge, Map<Node, Boolean> typedPredicate) {
+    /** Whether an edge's predicate is one with a key (kg:linkedTo has none). */
+    private boolean typed(Node edge) {
         var p = union.find(edge, KG.predicate, Node.ANY);
         if (!p.hasNext())
             return false;

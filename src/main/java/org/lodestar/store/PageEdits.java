@@ -11,7 +11,6 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
@@ -192,12 +191,7 @@ final class PageEdits {
                 SeedBuild.recordDigests(dataset, load, e.graph(), inputs.page(e.file().name()), identity, true);
                 continue;
             }
-            changes.before(dataset, e.graph());
-            dataset.removeGraph(e.graph());
-            graph.find().forEachRemaining(t -> load.add(e.graph(), t));
-            load.add(e.graph(), Triple.create(e.graph(), KG.contentHash, NodeFactory.createLiteralString(hash)));
-            SeedBuild.recordDigests(dataset, load, e.graph(), inputs.page(e.file().name()), identity, false);
-            changes.after(graph);
+            SeedBuild.replacePage(dataset, load, changes, e.graph(), graph, hash, inputs.page(e.file().name()), identity);
             replaced++;
         }
         load.finish();

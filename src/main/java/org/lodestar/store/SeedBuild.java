@@ -120,10 +120,7 @@ public final class SeedBuild {
         ChunkWriter chunks = new ChunkWriter(pipeline, scan, stored, strict, checkAll, chunk, new ChunkWriter.Writer() {
             @Override
             public void write(String page, Node name, Graph graph, String hash, String identity) {
-                touched.before(dataset, name);
-                replace(dataset, load, name, graph, hash);
-                touched.after(graph);
-                recordDigests(dataset, load, name, inputs.page(page), identity, false);
+                replacePage(dataset, load, touched, name, graph, hash, inputs.page(page), identity);
             }
 
             @Override
@@ -191,6 +188,15 @@ public final class SeedBuild {
             derivation.run(touched, inputs.toString());
         inputs.record(dataset, derivedGraph);
         return report;
+    }
+
+    /** Replaces a page's graph, stamped with its fingerprint and digests, noting what the replacement changed. */
+    static void replacePage(DatasetGraph dataset, QuadLoad load, Changes changes, Node name, Graph content, String hash,
+                            String source, String identity) {
+        changes.before(dataset, name);
+        replace(dataset, load, name, content, hash);
+        changes.after(content);
+        recordDigests(dataset, load, name, source, identity, false);
     }
 
     /** Replaces one named graph with {@code content}, stamped with its fingerprint. */

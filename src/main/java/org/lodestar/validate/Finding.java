@@ -1,5 +1,6 @@
 package org.lodestar.validate;
 
+import java.util.Comparator;
 import org.lodestar.seed.Severity;
 
 /**
@@ -7,6 +8,10 @@ import org.lodestar.seed.Severity;
  * came from when known, and always the focus node and the shape.
  */
 public record Finding(Severity severity, String place, String focus, String path, String message, String shape) {
+    /** The order findings are reported in: by place, then focus node, shape, path and message. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::place).thenComparing(Finding::focus)
+            .thenComparing(Finding::shape).thenComparing(Finding::path).thenComparing(Finding::message);
+
     @Override
     public String toString() {
         String level = severity == Severity.ERROR ? "error" : "warning";

@@ -2,7 +2,6 @@ package org.lodestar.validate;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +124,7 @@ public final class ShapesValidator {
                 .flatMap(c -> check(c, ontology).stream().map(e -> new Result(finding(e, locations), e.value())))
                 .distinct()
                 .map(Result::finding)
-                .sorted(Comparator.comparing(Finding::place).thenComparing(Finding::focus).thenComparing(Finding::shape)
-                        .thenComparing(Finding::path).thenComparing(Finding::message))
+                .sorted(Finding.ORDER)
                 .toList();
     }
 
