@@ -3,6 +3,7 @@ package org.lodestar.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -15,6 +16,7 @@ import org.lodestar.similarity.SimilaritySettings;
 import org.lodestar.similarity.VectorIndex;
 import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.BuildReport;
+import org.lodestar.store.Described;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.store.SeedBuild;
 import org.lodestar.view.ViewOptions;
@@ -88,6 +90,9 @@ final class BuildCommand implements CliCommand {
         EmbeddingCache cache = db == null ? EmbeddingCache.inMemory() : EmbeddingCache.at(EmbeddingCache.besideDatabase(db));
         SimilarityDerivation derivation = new SimilarityDerivation(similarity, cache, MiniLm.get(), Progress.CONSOLE,
                 VectorIndex.EXACT_BELOW);
+        ViewOptions views = ViewOptions.defaults(similarity);
+        // the documents as rendered from the data before this build: it renders again only what it changes
+        Optional<String> rendered = db == null ? Optional.empty() : DocStore.currentStamp(store, base, views, DocStore.besideDatabase(db));
         try {
             BuildReport report = new SeedBuild(Lodestar.pipeline(base), strict, derivation).showing(Progress.CONSOLE).run(store, pages);
             out.println("built " + pages.size() + " page(s) into " + store + ": " + report);
@@ -97,7 +102,7 @@ final class BuildCommand implements CliCommand {
                     err.println("warning: " + r.warning());
             });
             if (db != null)
-                renderDocuments(base, ViewOptions.defaults(similarity), db, store, out, err);
+                renderDocuments(base, views, db, store, rendered, report.described(), out, err);
             return Main.OK;
         } catch (BuildFailedException e) {
             Lodestar.print(e.messages(), err);
@@ -111,11 +116,11 @@ final class BuildCommand implements CliCommand {
      * these view options shows them, rendered now so that it can send them from its first request.
      * A failure costs the server time, not the build its data: it renders them itself.
      */
-    private static void renderDocuments(String base, ViewOptions views, Path db, KnowledgeStore store, PrintStream out,
-                                        PrintStream err) {
+    private static void renderDocuments(String base, ViewOptions views, Path db, KnowledgeStore store, Optional<String> before,
+                                        Described changed, PrintStream out, PrintStream err) {
         Path file = DocStore.besideDatabase(db);
         try {
-            DocStore.render(store, base, views, file, Progress.CONSOLE).ifPresent(r -> out.println(r + " in " + file));
+            DocStore.render(store, base, views, file, Progress.CONSOLE, before, changed).ifPresent(r -> out.println(r + " in " + file));
         } catch (IOException | RuntimeException e) {
             err.println("warning: the documents were not rendered (" + e.getMessage() + "); the server renders them when it starts");
         }

@@ -47,6 +47,7 @@ public final class SimilarityDerivation {
     private final Progress progress;
     private final int exactBelow;
     private SimilarityReport last;
+    private Set<Node> lastChanged;
 
     public SimilarityDerivation(SimilaritySettings settings, EmbeddingCache cache, Embedder embedder, Progress progress,
                                 int exactBelow) {
@@ -72,6 +73,12 @@ public final class SimilarityDerivation {
     /** The report of the last {@link #derive} that computed links. */
     public Optional<SimilarityReport> lastReport() { return Optional.ofNullable(last); }
 
+    /**
+     * The entities at either end of a link the last {@link #update} wrote or removed; empty when
+     * the last derivation was whole (any entity's links may have changed).
+     */
+    public Optional<Set<Node>> lastChanged() { return Optional.ofNullable(lastChanged); }
+
     /** True when {@code derived} (the stored derived graph) was made with these settings. */
     public boolean isCurrent(Graph derived, Node derivedGraph) {
         Graph expected = GraphFactory.createDefaultGraph();
@@ -87,11 +94,14 @@ public final class SimilarityDerivation {
      * and score come out as before is left as it is, so the graph is never copied onto the heap.
      */
     public void derive(DatasetGraph dataset, Uris uris, Node derivedGraph) {
+        lastChanged = null;
         Graph stored = dataset.getGraph(derivedGraph);
         Node method = SimilarityTerms.method(embedder);
         if (!settings.mode().computes()) {
             // links another build computed, with settings that computed some
-            removeLinks(stored, storedLinks(stored, method).keySet());
+            Set<Node> gone = storedLinks(stored, method).keySet();
+            lastChanged = gone.isEmpty() ? Set.of() : null;
+            removeLinks(stored, gone);
             describe(stored, derivedGraph);
             return;
         }
@@ -139,9 +149,11 @@ public final class SimilarityDerivation {
         Set<Node> changed = new HashSet<>(texts);
         changed.addAll(edgeEnds);
         if (changed.size() > Math.max(50, entities.size() / 20)) {
+            lastChanged = null;
             deriveAll(dataset, uris, derivedGraph, entities, numbers, t0);
             return;
         }
+        Set<Node> touched = new HashSet<>();
         EmbeddingCache.Result embedded = cache.embed(entities.stream().map(EntityText::text).toList(), embedder, progress);
         ExactIndex index = new ExactIndex(embedded.vectors());
         Set<Integer> again = new HashSet<>();
@@ -209,6 +221,7 @@ public final class SimilarityDerivation {
             if (keep) {
                 kept++;
             } else {
+                touched.addAll(ends);
                 removeLinks(stored, List.of(link));
                 removed++;
             }
@@ -223,8 +236,11 @@ public final class SimilarityDerivation {
             if (old != null)
                 removeLinks(stored, List.of(e.getKey()));
             writeLink(stored, e.getKey(), entities.get(e.getValue().a()).iri(), entities.get(e.getValue().b()).iri(), score, method, now);
+            touched.add(entities.get(e.getValue().a()).iri());
+            touched.add(entities.get(e.getValue().b()).iri());
             added++;
         }
+        lastChanged = touched;
         last = new SimilarityReport(entities.size(), embedded.hits(), embedded.embedded(),
                 "exact, " + again.size() + " entities whose links the edit may change",
                 wanted.size(), added, removed, kept, (System.nanoTime() - t0) / 1_000_000, embedded.warning());

@@ -64,6 +64,8 @@ final class Derivation {
         if (LeftoverCaches.in(dataset.getGraph(derivedGraph)))
             clearLeftovers();
         boolean all = touched.all() || !dataset.contains(derivedGraph, derivedGraph, KG.derivationStamp, stamp());
+        if (all)
+            touched.everythingDescribed();
         Degrees degrees = new Degrees(dataset, ontology);
         clock.time("derive", () -> {
             if (all)
@@ -77,6 +79,7 @@ final class Derivation {
                 similarity.derive(dataset, uris, derivedGraph);
             else
                 similarity.update(dataset, uris, derivedGraph, touched.texts(), touched.edgeEnds());
+            similarity.lastChanged().ifPresentOrElse(touched::described, touched::everythingDescribed);
             return null;
         });
         // A token, not a fingerprint of the graph: an edit does not read the graph whole. Chained

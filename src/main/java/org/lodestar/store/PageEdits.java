@@ -201,6 +201,6 @@ final class PageEdits {
         inputs.record(dataset, pipeline.uris().derivedGraph());
         // the ontology graph and the links graph, like every page not edited, stayed as they were
         long others = hashes.size() - 1 - storedPages;
-        return new BuildReport(0, replaced, 0, (int) (storedPages - replaced + others));
+        return new BuildReport(0, replaced, 0, (int) (storedPages - replaced + others), changes.describedChanges());
     }
 }

@@ -83,7 +83,7 @@ public final class SeedBuild {
         Integer same = Txn.calculateRead(dataset, () -> inputs.sameAs(dataset, uris.derivedGraph()) && derivation.isCurrent()
                 ? storedHashes(dataset).size() - 1 : null);
         if (same != null)
-            return new BuildReport(0, 0, 0, same);
+            return new BuildReport(0, 0, 0, same, Described.NONE);
         if (!strict) {
             Optional<BuildReport> edit = new PageEdits(pipeline, clock).run(dataset, files, inputs, derivation);
             if (edit.isPresent())
@@ -173,6 +173,7 @@ public final class SeedBuild {
             wanted.add(name);
             String hash = GraphHash.of(links);
             if (!hash.equals(stored.get(name))) {
+                touched.everythingDescribed(); // rare, and not tracked triple by triple
                 dataset.removeGraph(name);
                 links.find().forEachRemaining(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
                 dataset.add(name, name, KG.contentHash, NodeFactory.createLiteralString(hash));
@@ -181,14 +182,15 @@ public final class SeedBuild {
                 unchanged++;
             }
         } else if (stored.containsKey(LinkFiles.graphName(uris))) {
+            touched.everythingDescribed();
             dataset.removeGraph(LinkFiles.graphName(uris));
             dropped++;
         }
-        BuildReport report = new BuildReport(added, replaced, dropped, unchanged);
-        if (report.changed() || !derivation.isCurrent())
+        BuildReport counts = new BuildReport(added, replaced, dropped, unchanged);
+        if (counts.changed() || !derivation.isCurrent())
             derivation.run(touched, inputs.toString());
         inputs.record(dataset, derivedGraph);
-        return report;
+        return new BuildReport(added, replaced, dropped, unchanged, touched.describedChanges());
     }
 
     /** Replaces a page's graph, stamped with its fingerprint and digests, noting what the replacement changed. */

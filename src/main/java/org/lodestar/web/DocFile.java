@@ -104,6 +104,9 @@ final class DocFile {
 
     int size() { return index.size(); }
 
+    /** The path of every entry. */
+    java.util.Set<String> paths() { return java.util.Set.copyOf(index.keySet()); }
+
     /** How many of its entries have a path that starts with {@code prefix}. */
     int count(String prefix) {
         return (int) index.keySet().stream().filter(p -> p.startsWith(prefix)).count();
@@ -119,11 +122,25 @@ final class DocFile {
 
     Path path() { return path; }
 
+    /** A document as stored: deflated, with its inflated size and Link headers. */
+    record Stored(byte[] deflated, int size, List<String> links) {}
+
+    /** The document at {@code docPath} as stored, for a render that keeps it, or null when the file has none. */
+    Stored stored(String docPath) {
+        Entry e = index.get(docPath);
+        return e == null ? null : new Stored(read(e), e.size(), e.links());
+    }
+
     /** The document at {@code docPath} ({@code /doc/concept/x}), or null when the file has none. */
     ResponseCache.Rendered find(String docPath) {
         Entry e = index.get(docPath);
         if (e == null)
             return null;
+        byte[] stored = read(e);
+        return new ResponseCache.Rendered(inflate(stored, e.size()), e.links(), stored);
+    }
+
+    private byte[] read(Entry e) {
         byte[] stored = new byte[e.stored()];
         long at = e.offset();
         for (int done = 0; done < stored.length; ) {
@@ -133,7 +150,7 @@ final class DocFile {
             done += n;
             at += n;
         }
-        return new ResponseCache.Rendered(inflate(stored, e.size()), e.links(), stored);
+        return stored;
     }
 
     private byte[] inflate(byte[] stored, int size) {

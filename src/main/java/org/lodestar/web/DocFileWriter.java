@@ -60,6 +60,15 @@ final class DocFileWriter implements Closeable {
         }
     }
 
+    /** A document another file stored, kept as it is: no inflating, no deflating. */
+    void add(String docPath, DocFile.Stored stored) throws IOException {
+        synchronized (this) {
+            out.write(stored.deflated());
+            entries.add(new Entry(docPath, position, stored.deflated().length, stored.size(), stored.links()));
+            position += stored.deflated().length;
+        }
+    }
+
     synchronized int count() { return entries.size(); }
 
     /** Writes the index, forces the file to disk and moves it over the target. */

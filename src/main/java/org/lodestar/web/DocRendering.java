@@ -20,6 +20,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
 import org.lodestar.ontology.KG;
 import org.lodestar.similarity.Progress;
+import org.lodestar.store.Described;
 import org.lodestar.view.StoredViews;
 import org.lodestar.view.ViewOptions;
 
@@ -35,10 +36,20 @@ final class DocRendering {
     /** Entities a thread takes at a time. */
     private static final int CHUNK = 64;
 
-    /** @param commit the commit every document was read from ({@link Versions#commit}) */
-    record Result(DocFile file, String commit, long millis) {}
+    /**
+     * @param commit   the commit every document was read from ({@link Versions#commit})
+     * @param rendered documents and views rendered, not kept from an earlier file
+     */
+    record Result(DocFile file, String commit, long millis, int rendered) {}
 
-    private record Start(String commit, String stamp, Versions.DataVersion version, List<EntityPath> entities) {}
+    /**
+     * An earlier file, rendered from the data just before a change that {@code changed} describes:
+     * its documents and views that the change does not reach are kept as they are.
+     */
+    record Reuse(DocFile earlier, Described changed) {}
+
+    private record Start(String commit, String stamp, Versions.DataVersion version, List<EntityPath> entities,
+                         DocReach.Reach reach) {}
 
     private DocRendering() {}
 
@@ -51,16 +62,24 @@ final class DocRendering {
      */
     static Optional<Result> run(Site site, ViewOptions views, Path target, int threads, BooleanSupplier cancelled, Object moves, Progress progress)
             throws IOException {
+        return run(site, views, target, threads, cancelled, moves, progress, Optional.empty());
+    }
+
+    /** As above, keeping what {@code reuse} allows of an earlier file. */
+    static Optional<Result> run(Site site, ViewOptions views, Path target, int threads, BooleanSupplier cancelled, Object moves,
+                                Progress progress, Optional<Reuse> reuse) throws IOException {
         long started = System.nanoTime();
         Optional<Start> start = Txn.calculateRead(site.dataset(), () -> Versions.commit(site.dataset()).map(commit -> {
             Versions.DataVersion version = site.version();
-            return new Start(commit, DocStore.stamp(site, version, views), version, entities(site));
+            DocReach.Reach reach = reuse.map(r -> DocReach.of(new DocLookup(site.dataset()), r.changed())).orElse(null);
+            return new Start(commit, DocStore.stamp(site, version, views), version, entities(site), reach);
         }));
         if (start.isEmpty())
             return Optional.empty();
         Start s = start.get();
         AtomicBoolean calledOff = new AtomicBoolean();
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(), rendered = new AtomicInteger();
+        DocFile earlier = reuse.map(Reuse::earlier).orElse(null);
         try (DocFileWriter writer = new DocFileWriter(target, s.stamp());
              Progress.Bar bar = progress.start("rendering", s.entities().size(), "documents")) {
             BooleanSupplier stop = () -> calledOff.get() || cancelled.getAsBoolean();
@@ -75,7 +94,7 @@ final class DocRendering {
                                 if (!s.commit().equals(Versions.commit(site.dataset()).orElse(null)))
                                     calledOff.set(true);
                                 else
-                                    render(site, views, s, writer, next, bar, stop);
+                                    render(site, views, s, earlier, writer, next, rendered, bar, stop);
                             });
                         } catch (RuntimeException | Error e) {
                             calledOff.set(true);
@@ -96,7 +115,7 @@ final class DocRendering {
                 moved = writer.finish();
             }
             DocFile file = DocFile.open(moved);
-            return Optional.of(new Result(file, s.commit(), (System.nanoTime() - started) / 1_000_000));
+            return Optional.of(new Result(file, s.commit(), (System.nanoTime() - started) / 1_000_000, rendered.get()));
         }
     }
 
@@ -128,20 +147,36 @@ final class DocRendering {
         }
     }
 
-    private static void render(Site site, ViewOptions views, Start s, DocFileWriter writer, AtomicInteger next,
-                               Progress.Bar bar, BooleanSupplier stop) {
+    private static void render(Site site, ViewOptions views, Start s, DocFile earlier, DocFileWriter writer, AtomicInteger next,
+                               AtomicInteger rendered, Progress.Bar bar, BooleanSupplier stop) {
         EntityDocument docs = new EntityDocument(site.dataset(), site.uris());
         StoredViews.Maker viewMaker = StoredViews.maker(site.dataset(), site.ontology(), site.uris(), views);
         for (int from = next.getAndAdd(CHUNK); from < s.entities().size(); from = next.getAndAdd(CHUNK)) {
             for (EntityPath p : s.entities().subList(from, Math.min(from + CHUNK, s.entities().size()))) {
                 if (stop.getAsBoolean())
                     return;
-                EntityDocument.Description d = docs.describe(p, 1);
+                Node entity = docs.entity(p);
+                String viewPath = StoredViews.path(p.typeKey(), p.slug());
                 try {
-                    writer.add(p.docPath(), DocServlet.rdf(p, d, DocStore.FORMAT));
+                    DocFile.Stored kept = earlier == null || s.reach().documents().contains(entity) ? null : earlier.stored(p.docPath());
+                    if (kept != null) {
+                        writer.add(p.docPath(), kept);
+                    } else {
+                        writer.add(p.docPath(), DocServlet.rdf(p, docs.describe(p, 1), DocStore.FORMAT));
+                        rendered.incrementAndGet();
+                    }
+                    // an entity the change does not reach kept its degree, so it has a stored view as before or none
+                    if (earlier != null && !s.reach().views().contains(entity)) {
+                        DocFile.Stored view = earlier.stored(viewPath);
+                        if (view != null)
+                            writer.add(viewPath, view);
+                        continue;
+                    }
                     Optional<byte[]> view = viewMaker.make(p.typeKey(), p.slug());
-                    if (view.isPresent())
-                        writer.add(StoredViews.path(p.typeKey(), p.slug()), new ResponseCache.Rendered(view.get()));
+                    if (view.isPresent()) {
+                        writer.add(viewPath, new ResponseCache.Rendered(view.get()));
+                        rendered.incrementAndGet();
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -19,6 +19,7 @@ import org.lodestar.ontology.Ontology;
 import org.lodestar.ontology.KG;
 import org.lodestar.rdf.Uris;
 import org.lodestar.similarity.Progress;
+import org.lodestar.store.Described;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.util.BesideDatabase;
 import org.lodestar.util.ClasspathFolder;
@@ -66,21 +67,24 @@ public final class DocStore {
      *
      * @param views the stored views among them ({@link StoredViews}), not counted in {@code documents}
      */
-    public record Report(int documents, int views, long bytes, long millis, boolean fresh) {
+    public record Report(int documents, int views, long bytes, long millis, boolean fresh, int rendered) {
         static Report of(DocRendering.Result r) {
-            return of(r.file(), r.millis(), true);
+            int views = r.file().count(StoredViews.PREFIX);
+            return new Report(r.file().size() - views, views, r.file().bytes(), r.millis(), true, r.rendered());
         }
 
         static Report of(DocFile file, long millis, boolean fresh) {
             int views = file.count(StoredViews.PREFIX);
-            return new Report(file.size() - views, views, file.bytes(), millis, fresh);
+            return new Report(file.size() - views, views, file.bytes(), millis, fresh, 0);
         }
 
         @Override
         public String toString() {
-            return fresh ? String.format("%,d documents rendered in %.1f s, with %,d stored views (%,d KB on disk)", documents,
-                    millis / 1000.0, views, bytes / 1024)
-                    : String.format("%,d documents and %,d stored views already rendered from this data", documents, views);
+            if (!fresh)
+                return String.format("%,d documents and %,d stored views already rendered from this data", documents, views);
+            String made = rendered >= documents + views ? "rendered" : String.format("kept, %,d of them rendered again,", rendered);
+            return String.format("%,d documents %s in %.1f s, with %,d stored views (%,d KB on disk)", documents, made,
+                    millis / 1000.0, views, bytes / 1024);
         }
     }
 
@@ -148,12 +152,40 @@ public final class DocStore {
      */
     public static Optional<Report> render(KnowledgeStore store, String base, ViewOptions views, Path file, Progress progress)
             throws IOException {
+        return render(store, base, views, file, progress, Optional.empty(), Described.ALL);
+    }
+
+    /**
+     * As {@link #render(KnowledgeStore, String, ViewOptions, Path, Progress)}, after a build that
+     * changed what {@code changed} says: when the file was rendered from the data just before it
+     * ({@code before}, its stamp then, from {@link #currentStamp}), only the documents and views the
+     * change reaches are rendered again and the others are kept as they are (an edit of one page
+     * at 200,000 entities otherwise rendered 200,000 documents again).
+     */
+    public static Optional<Report> render(KnowledgeStore store, String base, ViewOptions views, Path file, Progress progress,
+                                          Optional<String> before, Described changed) throws IOException {
         Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none());
         Optional<DocFile> existing = current(site, views, file);
         if (existing.isPresent())
             return Optional.of(Report.of(existing.get(), 0, false));
-        return DocRendering.run(site, views, file, Runtime.getRuntime().availableProcessors(), () -> false, new Object(), progress)
-                .map(Report::of);
+        Optional<DocRendering.Reuse> reuse = Optional.empty();
+        if (before.isPresent() && !changed.all() && Files.exists(file)) {
+            try {
+                DocFile earlier = DocFile.open(file);
+                if (earlier.stamp().equals(before.get()))
+                    reuse = Optional.of(new DocRendering.Reuse(earlier, changed));
+            } catch (IOException e) {
+                Fuseki.serverLog.warn(e.getMessage()); // rendered whole
+            }
+        }
+        return DocRendering.run(site, views, file, Runtime.getRuntime().availableProcessors(), () -> false, new Object(), progress,
+                reuse).map(Report::of);
+    }
+
+    /** The stamp of {@code file} when it was rendered from what {@code store} holds now: what a build changes next. */
+    public static Optional<String> currentStamp(KnowledgeStore store, String base, ViewOptions views, Path file) {
+        Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none());
+        return current(site, views, file).map(DocFile::stamp);
     }
 
     /**

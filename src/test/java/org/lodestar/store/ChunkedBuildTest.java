@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lodestar.bench.Generator;
 import org.lodestar.ontology.KG;
 import org.lodestar.TestSeeds;
+import org.lodestar.TestPages;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
@@ -92,7 +93,7 @@ class ChunkedBuildTest {
         }
     }
 
-    /** Builds {@code seeds} with similarity links from {@link #WORDS}, 50 pages a chunk, into a TDB2 folder named {@code name}. */
+    /** Builds {@code seeds} with similarity links from {@link TestPages#WORDS}, 50 pages a chunk, into a TDB2 folder named {@code name}. */
     private KnowledgeStore builtWithLinks(Path seeds, String name, SimilarityDerivation derivation) throws Exception {
         KnowledgeStore store = KnowledgeStore.open(dir.resolve(name));
         new SeedBuild(pipeline, false, derivation).chunksOf(50).run(store, SeedFiles.folder(seeds));
@@ -125,12 +126,7 @@ class ChunkedBuildTest {
         List<Path> pages = pages(seeds);
         // the largest page loses its last neighbour line, another goes, and a third is copied under a new name
         Path largest = pages.stream().max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
-        List<String> lines = Files.readAllLines(largest, StandardCharsets.UTF_8);
-        int last = lines.size() - 1;
-        while (!lines.get(last).startsWith("- "))
-            last--;
-        lines.remove(last);
-        Files.write(largest, lines, StandardCharsets.UTF_8);
+        TestPages.dropLastMember(largest);
         Path gone = pages.get(pages.size() / 2).equals(largest) ? pages.get(1) : pages.get(pages.size() / 2);
         Files.delete(gone);
         BuildReport report = build(edited, seeds, 13, PhaseClock.NONE);
@@ -144,40 +140,6 @@ class ChunkedBuildTest {
         assertEquals(content(fresh), content(edited));
     }
 
-    /** Words hashed into 64 dimensions: texts that share words are near, and no model is loaded. */
-    static final Embedder WORDS = new Embedder() {
-        @Override public String model() { return MiniLm.MODEL; }
-
-        @Override public int dimensions() { return 64; }
-
-        @Override public List<float[]> embed(List<String> texts) {
-            return texts.stream().map(t -> {
-                float[] v = new float[64];
-                for (String w : t.toLowerCase(java.util.Locale.ROOT).split("\\W+"))
-                    if (!w.isEmpty())
-                        v[Math.floorMod(w.hashCode(), 64)] += 1;
-                v[0] += 0.5f;
-                return Vectors.normalize(v);
-            }).toList();
-        }
-    };
-
-    private static SimilarityDerivation words() {
-        return new SimilarityDerivation(new SimilaritySettings(SimilarityMode.BOTH, 0.5, 4), EmbeddingCache.inMemory(), WORDS,
-                Progress.QUIET, VectorIndex.EXACT_BELOW);
-    }
-
-    /** Replaces a page's description, its fourth line with text (type, status, id, description). */
-    private static void describe(Path page, String description) throws java.io.IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(page, StandardCharsets.UTF_8));
-        for (int i = 0, seen = 0; i < lines.size(); i++)
-            if (!lines.get(i).isBlank() && ++seen == 4) {
-                lines.set(i, description);
-                break;
-            }
-        Files.write(page, lines, StandardCharsets.UTF_8);
-    }
-
     /** Every quad but the times links were made at (an edit keeps a link's time when its score stays). */
     private static Set<String> withoutLinkTimes(KnowledgeStore store) {
         return content(store).stream().filter(l -> !l.contains("generatedAtTime")).collect(Collectors.toSet());
@@ -186,12 +148,12 @@ class ChunkedBuildTest {
     @Test
     void editsComputeTheSimilarityLinksAFreshBuildComputes() throws Exception {
         Path seeds = generated("pages", 250);
-        SimilarityDerivation derivation = words();
+        SimilarityDerivation derivation = TestPages.words();
         KnowledgeStore edited = builtWithLinks(seeds, "edited", derivation);
         List<Path> pages = pages(seeds);
         // two descriptions rewritten to share words with others, one page gone
         for (Path page : List.of(pages.get(3), pages.get(pages.size() / 3)))
-            describe(page, "model training alignment evaluation reward deception scale");
+            TestPages.describe(page, "model training alignment evaluation reward deception scale");
         Files.delete(pages.get(pages.size() - 5));
         Set<String> before = withoutLinkTimes(edited);
         new SeedBuild(pipeline, false, derivation).chunksOf(50).run(edited, SeedFiles.folder(seeds));
@@ -199,7 +161,7 @@ class ChunkedBuildTest {
                 + derivation.lastReport());
         assertNotEquals(before, withoutLinkTimes(edited));
 
-        KnowledgeStore fresh = builtWithLinks(seeds, "fresh", words());
+        KnowledgeStore fresh = builtWithLinks(seeds, "fresh", TestPages.words());
         assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
     }
 
@@ -212,18 +174,18 @@ class ChunkedBuildTest {
     @Test
     void roundsOfEditsKeepTheLinksAFreshBuildComputes() throws Exception {
         Path seeds = generated("rounds", 250);
-        SimilarityDerivation derivation = words();
+        SimilarityDerivation derivation = TestPages.words();
         KnowledgeStore edited = builtWithLinks(seeds, "rounds-edited", derivation);
         List<Path> pages = pages(seeds);
         String[] texts = {"model training alignment evaluation reward deception scale",
                 "reward hacking specification gaming", "interpretability of circuits in a model", "scale"};
         for (int round = 0; round < texts.length; round++) {
             for (int j = 0; j < 3; j++)
-                describe(pages.get((round * 37 + j * 61) % pages.size()), texts[(round + j) % texts.length]);
+                TestPages.describe(pages.get((round * 37 + j * 61) % pages.size()), texts[(round + j) % texts.length]);
             new SeedBuild(pipeline, false, derivation).chunksOf(50).run(edited, SeedFiles.folder(seeds));
             assertTrue(derivation.lastReport().orElseThrow().search().startsWith("exact, "), "round " + round + ": "
                     + derivation.lastReport());
-            KnowledgeStore fresh = builtWithLinks(seeds, "rounds-fresh-" + round, words());
+            KnowledgeStore fresh = builtWithLinks(seeds, "rounds-fresh-" + round, TestPages.words());
             assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited), "round " + round);
         }
     }
@@ -231,11 +193,11 @@ class ChunkedBuildTest {
     @Test
     void editedDescriptionsAreConvertedAloneAndStoreWhatAFullBuildStores() throws Exception {
         Path seeds = generated("pages", 250);
-        SimilarityDerivation derivation = words();
+        SimilarityDerivation derivation = TestPages.words();
         KnowledgeStore edited = builtWithLinks(seeds, "edited", derivation);
         List<Path> pages = pages(seeds);
         for (Path page : List.of(pages.get(2), pages.get(pages.size() / 2)))
-            describe(page, "model training alignment evaluation reward deception scale");
+            TestPages.describe(page, "model training alignment evaluation reward deception scale");
         List<String> converts = new ArrayList<>();
         BuildReport report = new SeedBuild(pipeline, false, derivation).chunksOf(50)
                 .timed((phase, nanos) -> converts.add(phase)).run(edited, SeedFiles.folder(seeds));
@@ -243,7 +205,7 @@ class ChunkedBuildTest {
         assertEquals(1, converts.stream().filter("convert"::equals).count(), "the two pages were converted alone: " + converts);
         assertTrue(derivation.lastReport().orElseThrow().search().startsWith("exact, "), derivation.lastReport().toString());
 
-        KnowledgeStore fresh = builtWithLinks(seeds, "fresh", words());
+        KnowledgeStore fresh = builtWithLinks(seeds, "fresh", TestPages.words());
         assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
         // and a build after that has nothing to do
         assertFalse(new SeedBuild(pipeline, false, derivation).run(edited, SeedFiles.folder(seeds)).changed());
