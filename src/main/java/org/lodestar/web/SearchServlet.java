@@ -53,8 +53,8 @@ final class SearchServlet extends HttpServlet {
         builder.addServlet("/search/suggest", new SearchServlet(site, index, true));
     }
 
-    /** What one search found, and whether the index or SPARQL found it. */
-    private record Found(List<SearchHit> hits, boolean indexed) {}
+    /** What one search found, and what found it: {@code index}, {@code labels} (SPARQL) or {@code class} (a class's list). */
+    private record Found(List<SearchHit> hits, String by) {}
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -77,11 +77,11 @@ final class SearchServlet extends HttpServlet {
         }
         Found found;
         if (q.isEmpty())
-            found = cls.isPresent() && !suggest ? new Found(hubs(cls.get()), false) : new Found(List.of(), false);
+            found = cls.isPresent() && !suggest ? new Found(hubs(cls.get()), "class") : new Found(List.of(), "labels");
         else
             found = search(q, type, suggest ? SUGGESTIONS : RESULTS);
         resp.setHeader("Cache-Control", Http.CACHE_CONTROL);
-        resp.setHeader("X-Search", found.indexed() ? "index" : "labels");
+        resp.setHeader("X-Search", found.by());
         if (f == Format.HTML) {
             Http.send(resp, HttpServletResponse.SC_OK, Format.HTML.contentType(), page(q, cls.orElse(null), found.hits()));
             return;
@@ -166,7 +166,7 @@ final class SearchServlet extends HttpServlet {
         Optional<IndexSearcher> searcher = index.searcher(stamp());
         if (searcher.isPresent()) {
             try {
-                return new Found(EntitySearch.find(searcher.get(), q, type, limit, suggest), true);
+                return new Found(EntitySearch.find(searcher.get(), q, type, limit, suggest), "index");
             } catch (AlreadyClosedException e) {
                 // replaced by a newer index while this search ran: SPARQL answers this once
             }
@@ -174,7 +174,7 @@ final class SearchServlet extends HttpServlet {
             index.refresh(site.dataset(), this::stamp);
         }
         List<SearchHit> hits = labels(q).stream().filter(h -> type == null || type.equals(h.type())).limit(limit).toList();
-        return new Found(hits, false);
+        return new Found(hits, "labels");
     }
 
     private List<SearchHit> labels(String q) {

@@ -116,6 +116,11 @@ class SiteBrowserTest {
             List<WebElement> crumbs = browser.findElements(By.cssSelector("nav.crumbs a"));
             assertEquals(List.of("Home", "Concepts"), crumbs.stream().map(WebElement::getText).toList());
             shot(browser, shots, "entity");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.navigate().refresh();
+            shot(browser, shots, "entity-phone");
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+            nodes = browser.findElements(By.cssSelector("figure.neighbourhood svg a.node"));
             String target = origin + nodes.get(0).getDomAttribute("href");
             ((JavascriptExecutor) browser).executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", nodes.get(0));
             waitFor(browser, "the node's page", () -> b.getCurrentUrl().equals(target));
@@ -131,6 +136,13 @@ class SiteBrowserTest {
             browser.findElement(By.cssSelector(".yasqe_queryButton")).click();
             waitFor(browser, "results", () -> !b.findElements(By.cssSelector(".yasr table a.iri")).isEmpty());
             shot(browser, shots, "query");
+            // the editor and everything it loads come from this server: no CDN, no prefix.cc, no LOV
+            @SuppressWarnings("unchecked")
+            List<String> loaded = (List<String>) browser.executeScript(
+                    "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+            assertFalse(loaded.isEmpty());
+            for (String url : loaded)
+                assertTrue(url.startsWith(origin + "/"), "loaded from elsewhere: " + url);
             WebElement link = browser.findElements(By.cssSelector(".yasr table a.iri")).stream()
                     .filter(a -> a.getAttribute("href").startsWith(WebClient.BASE + "id/")).findFirst()
                     .orElseThrow(() -> new AssertionError("no entity in the results"));
