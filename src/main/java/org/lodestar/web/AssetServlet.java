@@ -19,9 +19,9 @@ import org.lodestar.rdf.Uris;
  */
 final class AssetServlet extends HttpServlet {
     static final String PATH = "/assets";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)*\\.(css|js|map|txt)");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*\\.(css|js|txt)");
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "map", "application/json", "txt", "text/plain; charset=utf-8");
+            "js", "text/javascript; charset=utf-8", "txt", "text/plain; charset=utf-8");
 
     private record Asset(byte[] bytes, String type, String etag) {}
 

@@ -45,7 +45,7 @@ final class LodestarModule implements FusekiModule {
         builder.addServlet("/view/*", new ViewServlet(site, settings));
         LinkedData.register(builder, site);
         SearchServlet.register(builder, site, search);
-        SitePages.register(builder, site, settings);
+        SitePages.register(builder, site);
         DuplicatesServlet.register(builder, settings, store);
     }
 

@@ -6,7 +6,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 final class SitePages {
     private SitePages() {}
 
-    static void register(FusekiServer.Builder builder, Site site, ServerSettings settings) {
+    static void register(FusekiServer.Builder builder, Site site) {
         builder.addServlet("", new HomeServlet(site));
         builder.addServlet(AssetServlet.PATH + "/*", new AssetServlet());
         builder.addServlet(EditorQueries.PATH, new QueryServlet(site));
