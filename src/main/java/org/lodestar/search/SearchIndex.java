@@ -49,6 +49,9 @@ public final class SearchIndex implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** After a failure, searches answer from SPARQL for a minute before the index is tried again (a full disk is not retried at every request). */
+    private static final long RETRY_NANOS = 60_000_000_000L;
+    private volatile long failedAt = Long.MIN_VALUE;
     private volatile Open open;
     private volatile boolean closed;
 
@@ -84,7 +87,7 @@ public final class SearchIndex implements AutoCloseable {
      * stamped with the version of the data it holds. Calls while one is queued are dropped.
      */
     public void refresh(DatasetGraph dataset, Supplier<String> stamp) {
-        if (closed || !queued.compareAndSet(false, true))
+        if (closed || (failedAt != Long.MIN_VALUE && System.nanoTime() - failedAt < RETRY_NANOS) || !queued.compareAndSet(false, true))
             return;
         worker.execute(() -> {
             queued.set(false);
@@ -95,7 +98,8 @@ public final class SearchIndex implements AutoCloseable {
                         make(dataset, s);
                 });
             } catch (RuntimeException e) {
-                LOG.warn("Making the search index failed; search answers from SPARQL meanwhile", e);
+                failedAt = System.nanoTime();
+                LOG.warn("Making the search index failed; search answers from SPARQL meanwhile, and it is tried again in a minute", e);
             }
         });
     }
