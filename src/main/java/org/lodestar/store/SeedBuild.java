@@ -1,11 +1,14 @@
 package org.lodestar.store;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -13,6 +16,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
 import org.lodestar.ontology.KG;
 import org.lodestar.pipeline.PhaseClock;
 import org.lodestar.pipeline.Pipeline;
@@ -209,6 +213,9 @@ public final class SeedBuild {
             dataset.removeGraph(name);
         content.find().forEachRemaining(t -> load.add(name, t));
         load.add(name, Triple.create(name, KG.contentHash, NodeFactory.createLiteralString(hash)));
+        // when its triples last changed: the home page lists the pages most recently changed
+        load.add(name, Triple.create(name, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime)));
     }
 
     /**

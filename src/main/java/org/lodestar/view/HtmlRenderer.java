@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lodestar.ontology.Ontology;
 
 /**
  * The entity page: {@code templates/view.html.mustache}, compiled once, filled from plain maps
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 final class HtmlRenderer {
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("templates").compile("view.html.mustache");
+    private static final Ontology ONTOLOGY = Ontology.load();
 
     private HtmlRenderer() {}
 
@@ -37,8 +39,17 @@ final class HtmlRenderer {
         m.put("paged", paged);
         m.put("wholeView", Links.view(v.typeKey(), v.slug()) + ".html");
         m.put("similar", v.similar() == null || v.similar().count() == 0 ? null : similar(v.similar()));
-        m.put("formats", formats(v));
+        PageChrome.formats(m, formats(v));
+        PageChrome.entityCrumbs(m, v.typeKey(), heading(v.typeKey()), v.label());
+        m.put("docPage", Links.document(v.typeKey(), v.slug()));
+        m.put("editor", Links.editorAbout(v.uri()));
+        m.put("picture", paged ? null : NeighbourhoodPicture.scope(v, Links::entityPage));
         return m;
+    }
+
+    /** The plural heading of a class ("Concepts"), as the ontology gives it. */
+    private static String heading(String typeKey) {
+        return ONTOLOGY.classForKey(typeKey).map(c -> c.heading()).orElse(typeKey);
     }
 
     private static Map<String, Object> group(EntityView.Group g, ViewOptions options) {

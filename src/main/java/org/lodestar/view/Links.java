@@ -1,7 +1,11 @@
 package org.lodestar.view;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.jena.atlas.lib.IRILib;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.lodestar.util.ClasspathFolder;
 
 /**
  * Where things live on the server, in one place: the page of an entity that views link to, the RDF
@@ -39,6 +43,16 @@ public final class Links {
         return view(typeKey, slug) + "." + format.extension();
     }
 
+    /** An entity's page, {@code /doc/{type}/{slug}}, from an identifier {@code type:slug}; null when it is not one. */
+    public static String documentPage(String id) {
+        int colon = id == null ? -1 : id.indexOf(':');
+        return colon <= 0 ? null : document(id.substring(0, colon), id.substring(colon + 1));
+    }
+
+    public static String document(String typeKey, String slug) {
+        return "/doc/" + segment(typeKey) + "/" + segment(slug);
+    }
+
     public static String document(String typeKey, String slug, String extension) {
         return "/doc/" + segment(typeKey) + "/" + segment(slug) + "." + extension;
     }
@@ -53,6 +67,26 @@ public final class Links {
         if (options.threshold().compareTo(ViewOptions.DEFAULT_THRESHOLD) != 0)
             q.append("&threshold=").append(options.threshold().toPlainString());
         return q.toString();
+    }
+
+    /** The query editor. */
+    public static final String EDITOR = "/query";
+    private static final String ENTITY_QUERY = ClasspathFolder.read("queries/editor/entity.rq");
+
+    /**
+     * The editor with a query about one entity ({@code queries/editor/entity.rq}): its edges, the
+     * entities at their other ends and why. The IRI reaches the text only through
+     * {@link ParameterizedSparqlString#setIri}.
+     */
+    public static String editorAbout(String entityIri) {
+        ParameterizedSparqlString q = new ParameterizedSparqlString(ENTITY_QUERY);
+        q.setIri("entity", entityIri);
+        return editor(q.toString());
+    }
+
+    /** {@code /query?query=…}: the editor with {@code query} in a tab of its own. */
+    public static String editor(String query) {
+        return EDITOR + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
     private static String segment(String s) {

@@ -14,6 +14,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.lodestar.ontology.KG;
 import org.lodestar.ontology.Ontology;
+import org.lodestar.view.Links;
+import org.lodestar.view.PageChrome;
 
 /**
  * The HTML of an entity's document, drawn from the same description graph as the RDF formats:
@@ -25,9 +27,12 @@ final class DocHtml {
     private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)");
     private static final List<Node> LINKS_OUT = List.of(OWL2.sameAs.asNode(), SKOS.exactMatch.asNode(), SKOS.closeMatch.asNode());
 
+    private static final Map<String, String> NAMES = Map.of("ttl", "Turtle", "jsonld", "JSON-LD", "nt", "N-Triples", "rdf", "RDF/XML");
+
     private DocHtml() {}
 
-    static String render(EntityPath p, EntityDocument.Description d, Node entity, Ontology ontology) {
+    /** @param picture the neighbourhood picture's scope ({@link org.lodestar.view.NeighbourhoodPicture}), or null for none */
+    static String render(EntityPath p, EntityDocument.Description d, Node entity, Ontology ontology, Map<String, Object> picture) {
         Graph g = d.graph();
         Map<String, Object> m = new HashMap<>();
         m.put("label", text(g, entity, RDFS.label.asNode()));
@@ -53,8 +58,13 @@ final class DocHtml {
                     "relation", rel.getLocalName(), "href", t.getObject().getURI())));
         m.put("links", links);
         m.put("hasLinks", !links.isEmpty());
-        m.put("formats", Format.DOCUMENT.stream().map(f -> Map.of("mediaType", f.mediaType(),
-                "href", p.docPath(f), "name", f.extension())).toList());
+        PageChrome.formats(m, Format.DOCUMENT.stream().filter(Format::isRdf).map(f -> Map.<String, Object>of("mediaType", f.mediaType(),
+                "href", p.docPath(f), "name", NAMES.getOrDefault(f.extension(), f.extension()))).toList());
+        String label = (String) m.get("label");
+        PageChrome.entityCrumbs(m, p.typeKey(), ontology.classForKey(p.typeKey()).map(c -> c.heading()).orElse(p.typeKey()),
+                label == null ? p.id() : label);
+        m.put("editor", Links.editorAbout(entity.getURI()));
+        m.put("picture", picture);
         m.put("license", EntityDocument.LICENSE);
         return Templates.render("doc-entity.html.mustache", m);
     }

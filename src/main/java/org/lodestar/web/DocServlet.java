@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
+import org.lodestar.view.NeighbourhoodPicture;
+import org.lodestar.view.ViewOptions;
+import org.lodestar.view.Views;
 
 /**
  * {@code /doc/{type}/{slug}}: the description of an entity, negotiated between Turtle, JSON-LD,
@@ -27,9 +31,17 @@ final class DocServlet extends HttpServlet {
     static final ContentNegotiation CONNEG = new ContentNegotiation(Format.DOCUMENT);
     private static final int MAX_PAGE = 100_000;
 
-    private final Site site;
+    /** The picture on an entity's page: the best ranked neighbours of each class, no similarity section. */
+    private static final ViewOptions PICTURE = new ViewOptions(ViewOptions.DEFAULT_THRESHOLD, NeighbourhoodPicture.MAX_NODES, 1, null)
+            .withSimilarity(false, false);
 
-    DocServlet(Site site) { this.site = site; }
+    private final Site site;
+    private final Views views;
+
+    DocServlet(Site site) {
+        this.site = site;
+        this.views = new Views(site.store(), site.ontology(), site.uris().base());
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -137,7 +149,9 @@ final class DocServlet extends HttpServlet {
 
     /** The entity page. When the ranked view lands, this is the one call to swap for its renderer. */
     private String html(EntityPath p, EntityDocument.Description d, Node entity) {
-        return DocHtml.render(p, d, entity, site.ontology());
+        Map<String, Object> picture = d.page() == 1 ? views.find(p.typeKey(), p.slug(), PICTURE)
+                .map(v -> NeighbourhoodPicture.scope(v, org.lodestar.view.Links::documentPage)).orElse(null) : null;
+        return DocHtml.render(p, d, entity, site.ontology(), picture);
     }
 
     private static void links(HttpServletResponse resp, EntityPath p) {

@@ -162,6 +162,8 @@ final class DuplicatesServlet extends HttpServlet {
         m.put("truncated", pairs.size() > SHOWN ? "The first " + SHOWN + " are shown; a higher minimum narrows the list." : null);
         m.put("hasPairs", !pairs.isEmpty());
         m.put("pairs", pairs.stream().limit(SHOWN).map(DuplicatesServlet::pairScope).toList());
+        org.lodestar.view.PageChrome.crumbs(m, List.of(org.lodestar.view.PageChrome.crumb("Home", "/"),
+                org.lodestar.view.PageChrome.crumb("Duplicate candidates", null)));
         StringWriter out = new StringWriter();
         TEMPLATE.execute(out, m);
         return out.toString();

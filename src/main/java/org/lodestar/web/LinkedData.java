@@ -26,7 +26,6 @@ final class LinkedData {
         builder.addServlet("/robots.txt", new DiscoveryServlets.Robots(site));
         builder.addServlet("/dump/*", new DumpServlet(site));
         builder.addServlet("/ns/context.jsonld", new ContextServlet());
-        builder.addServlet("/search", new SearchServlet(site));
         SparqlProtocolFilter sparql = new SparqlProtocolFilter(site);
         for (String endpoint : new String[] {"sparql", "query", "update"})
             builder.addFilter(LodestarServer.DATASET + "/" + endpoint, sparql);

@@ -4,7 +4,9 @@ import java.util.Set;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
+import org.lodestar.search.SearchIndex;
 import org.lodestar.store.KnowledgeStore;
+import org.lodestar.util.BesideDatabase;
 import org.lodestar.view.ViewOptions;
 
 /**
@@ -15,20 +17,26 @@ final class LodestarModule implements FusekiModule {
     private final ServerSettings settings;
     private final KnowledgeStore store;
     private final DocStore docs;
+    private final SearchIndex search;
+    private Site site;
 
     LodestarModule(ServerSettings settings, KnowledgeStore store) {
         this.settings = settings;
         this.store = store;
         this.docs = settings.db() == null ? DocStore.none() : DocStore.at(DocStore.besideDatabase(settings.db()),
                 ViewOptions.defaults(settings.similarity()));
+        this.search = new SearchIndex(settings.db() == null ? null : BesideDatabase.file(settings.db(), SEARCH_SUFFIX));
     }
+
+    /** The search index's folder beside the database: {@code data/tdb2.search}. */
+    static final String SEARCH_SUFFIX = ".search";
 
     @Override
     public String name() { return "Lodestar"; }
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        Site site = new Site(store, org.lodestar.ontology.Ontology.load(), new org.lodestar.rdf.Uris(settings.base()),
+        site = new Site(store, org.lodestar.ontology.Ontology.load(), new org.lodestar.rdf.Uris(settings.base()),
                 new ResponseCache(settings.cacheMegabytes()), docs);
         // Every answer's validators need it, and on a large database not yet in memory the first
         // read takes seconds (10.7 s at 200,000 entities): pay it before the first request, not in it.
@@ -36,16 +44,20 @@ final class LodestarModule implements FusekiModule {
         docs.open(site);
         builder.addServlet("/view/*", new ViewServlet(site, settings));
         LinkedData.register(builder, site);
+        SearchServlet.register(builder, site, search);
+        SitePages.register(builder, site);
         DuplicatesServlet.register(builder, settings, store);
     }
 
     @Override
     public void serverAfterStarting(FusekiServer server) {
         docs.renderIfMissing();
+        search.refresh(site.dataset(), () -> SearchIndex.stamp(site.version().hash(), site.uris().base()));
     }
 
     @Override
     public void serverStopped(FusekiServer server) {
         docs.close();
+        search.close();
     }
 }

@@ -65,6 +65,8 @@ final class OntologyServlet extends HttpServlet {
         m.put("properties", properties);
         m.put("formats", Format.DOCUMENT.stream().map(f -> Map.of("mediaType", f.mediaType(), "href", PATH + "." + f.extension(),
                 "name", f.extension())).toList());
+        org.lodestar.view.PageChrome.crumbs(m, List.of(org.lodestar.view.PageChrome.crumb("Home", "/"),
+                org.lodestar.view.PageChrome.crumb("Ontology", null)));
         return Templates.render("ontology-page.html.mustache", m);
     }
 

@@ -51,7 +51,14 @@ class HtmlRendererTest {
         assertTrue(html.contains("<a rel=\"next\" href=\"?group&#61;concept&amp;page&#61;2\">"), html);
         assertTrue(html.contains("href=\"/doc/concept/a.ttl\""), html);
         assertTrue(html.contains("href=\"/view/concept/a.json\""), html);
-        assertTrue(html.contains("<style>"), html);
-        assertFalse(html.contains("<script"), "no JavaScript");
+        // one stylesheet for the whole site; the only script is the search box's suggestions, the page needs none
+        assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/assets/site.css\">"), html);
+        assertFalse(html.contains("<script>"), "no inline JavaScript");
+        assertTrue(html.contains("<nav class=\"crumbs page\" aria-label=\"Breadcrumb\">"), html);
+        assertTrue(html.contains("<span aria-current=\"page\">A &amp; B &lt;i&gt;</span>"), html);
+        // the neighbourhood picture, drawn by the server, its text escaped like the rest
+        assertTrue(html.contains("<title id=\"picture-title\">The neighbourhood of A &amp; B &lt;i&gt;: "), html);
+        assertTrue(html.contains("<a href=\"/view/concept/b\" class=\"node\">"), html);
+        assertTrue(html.contains("id=\"open-in-editor\""), html);
     }
 }
