@@ -23,6 +23,17 @@ class MainTest {
     @TempDir
     Path dir;
 
+    /** The database every refused build and serve names: never the user's data/tdb2, and never made. */
+    @TempDir
+    static Path scratch;
+
+    static String[] withDb(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--db";
+        all[args.length + 1] = scratch.resolve("db").toString();
+        return all;
+    }
+
     record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
@@ -37,16 +48,16 @@ class MainTest {
                 Arguments.of(new String[] {}, "usage:"),
                 Arguments.of(new String[] {"frobnicate"}, "unknown command 'frobnicate'"),
                 Arguments.of(new String[] {"serve", "--db", "x", "--mem"}, "only one of --db and --mem"),
-                Arguments.of(new String[] {"serve", "--port", "eighty"}, "--port: 'eighty'"),
-                Arguments.of(new String[] {"serve", "--port", "70000"}, "--port"),
-                Arguments.of(new String[] {"serve", "--timeout", "-5"}, "--timeout"),
-                Arguments.of(new String[] {"serve", "--cache", "-1"}, "--cache"),
-                Arguments.of(new String[] {"serve", "--cache", "lots"}, "--cache: 'lots'"),
-                Arguments.of(new String[] {"serve", "--passwd", "/no/such/file"}, "--passwd: cannot read"),
-                Arguments.of(new String[] {"build", "--base", "not a uri"}, "--base: 'not a uri'"),
-                Arguments.of(new String[] {"build", "--base", "ftp://example.org/"}, "--base"),
-                Arguments.of(new String[] {"build", "--seeds", "/no/such/folder"}, "--seeds: /no/such/folder"),
-                Arguments.of(new String[] {"build", "--bogus"}, "--bogus"),
+                Arguments.of(withDb("serve", "--port", "eighty"), "--port: 'eighty'"),
+                Arguments.of(withDb("serve", "--port", "70000"), "--port"),
+                Arguments.of(withDb("serve", "--timeout", "-5"), "--timeout"),
+                Arguments.of(withDb("serve", "--cache", "-1"), "--cache"),
+                Arguments.of(withDb("serve", "--cache", "lots"), "--cache: 'lots'"),
+                Arguments.of(withDb("serve", "--passwd", "/no/such/file"), "--passwd: cannot read"),
+                Arguments.of(withDb("build", "--base", "not a uri"), "--base: 'not a uri'"),
+                Arguments.of(withDb("build", "--base", "ftp://example.org/"), "--base"),
+                Arguments.of(withDb("build", "--seeds", "/no/such/folder"), "--seeds: /no/such/folder"),
+                Arguments.of(withDb("build", "--bogus"), "--bogus"),
                 Arguments.of(new String[] {"bench", "--entities", "10", "--measure", "views,speed"}, "--measure: 'speed' is not a measurement"),
                 Arguments.of(new String[] {"bench", "--entities", "10", "--measure", "views,,similarity"}, "--measure: an empty name is not a measurement"),
                 Arguments.of(new String[] {"convert"}, "PATH: give at least one"),
@@ -59,6 +70,7 @@ class MainTest {
         Run r = run(args);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(expected), "stderr should mention '" + expected + "' but was: " + r.err());
+        assertFalse(Files.exists(scratch.resolve("db")), "a refused command made its database");
     }
 
     @ParameterizedTest
