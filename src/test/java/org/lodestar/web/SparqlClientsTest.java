@@ -189,4 +189,21 @@ class SparqlClientsTest {
             assertEquals(3, rows.materialize().rewindable().size());
         }
     }
+
+    /** What monitoring scripts written for stock Fuseki ask for. */
+    @Test
+    void fusekisOperationalEndpointsAnswer() throws Exception {
+        HttpResponse<byte[]> ping = web.get("/$/ping");
+        assertEquals(200, ping.statusCode());
+        assertFalse(text(ping).isBlank());
+        send(clients().findFirst().orElseThrow(), CONSTRUCT); // a request to count
+        HttpResponse<byte[]> stats = web.get("/$/stats", "Accept", "application/json");
+        assertEquals(200, stats.statusCode());
+        assertTrue(text(stats).contains("\"/kg\""), text(stats));
+        HttpResponse<byte[]> metrics = web.get("/$/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(mediaType(metrics).startsWith("text/plain"), mediaType(metrics));
+        assertTrue(text(metrics).lines().anyMatch(l -> l.startsWith("fuseki_requests_good") && l.contains("dataset=\"/kg\"")), text(metrics));
+        assertTrue(text(metrics).contains("jvm_memory"), "the JVM's own metrics too");
+    }
 }
