@@ -94,7 +94,8 @@ final class BuildCommand implements CliCommand {
         SimilarityDerivation derivation = new SimilarityDerivation(similarity, cache, MiniLm.get(), Progress.CONSOLE,
                 VectorIndex.EXACT_BELOW);
         try {
-            BuildReport report = new SeedBuild(Lodestar.pipeline(base), strict, derivation).showing(Progress.CONSOLE).run(store, pages);
+            SeedBuild build = new SeedBuild(Lodestar.pipeline(base), strict, derivation).showing(Progress.CONSOLE);
+            BuildReport report = build.run(store, pages);
             out.println("built " + pages.size() + " page(s) into " + store + ": " + report);
             derivation.lastReport().ifPresent(r -> {
                 out.println(r);
@@ -103,6 +104,11 @@ final class BuildCommand implements CliCommand {
             });
             if (db != null)
                 renderDocuments(base, ViewOptions.defaults(similarity), db, store, out, err);
+            // Last, where they are seen: the pages' warnings, which a build that fails prints as it stops.
+            if (!build.warnings().isEmpty()) {
+                Lodestar.print(build.warnings(), err);
+                err.println(build.warnings().size() + " warning(s)");
+            }
             return Main.OK;
         } catch (BuildFailedException e) {
             Lodestar.print(e.messages(), err);

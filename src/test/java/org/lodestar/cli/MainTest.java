@@ -147,4 +147,20 @@ class MainTest {
         Run again = run("build", "--db", db.toString());
         assertTrue(again.out().contains("0 added, 0 replaced, 0 dropped, 7 unchanged"), again.out());
     }
+
+    /** A build says what it warns about, last, with a count: an unknown edge key among them, which becomes a label-only member. */
+    @Test
+    void buildPrintsItsWarningsAndACount() throws Exception {
+        Path seeds = org.lodestar.TestSeeds.copy(dir);
+        Path page = seeds.resolve("thinker-evan-hubinger.txt");
+        Files.writeString(page, Files.readString(page).replace("Alignment FakingstudiesCo-author", "Alignment FakinginvestigatesCo-author"));
+        Run r = run("build", "--seeds", seeds.toString(), "--db", dir.resolve("db").toString(), "--similarity", "imported");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*thinker-evan-hubinger\\.txt:12: warning: .*unknown edge key.*Fakinginvestigates.*")),
+                r.err());
+        long warnings = lines.stream().filter(l -> l.matches("\\S+:\\d+: warning: .*")).count();
+        assertTrue(warnings >= 2, "the seeds' own warning and the unknown key: " + r.err());
+        assertEquals(warnings + " warning(s)", lines.get(lines.size() - 1), "the count comes last");
+    }
 }
