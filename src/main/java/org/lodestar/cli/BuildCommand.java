@@ -79,8 +79,13 @@ final class BuildCommand implements CliCommand {
         // Every option is checked before the database is opened: TDB2 makes its folder on opening.
         Preflight.seeds(seeds);
         List<SeedFile> pages = Lodestar.pages(List.of(seeds), "--seeds");
+        Path made = Preflight.toBeMade(db);
+        var beside = Preflight.besideFiles(db);
         KnowledgeStore store = Preflight.open(db);
-        return build(pages, Args.base(given, store, db), strict, similarity, db, store, out, err);
+        int code = build(pages, Args.base(given, store, db), strict, similarity, db, store, out, err);
+        if (code != Main.OK && made != null)
+            Preflight.removeMade(db, made, store, beside);
+        return code;
     }
 
     /**

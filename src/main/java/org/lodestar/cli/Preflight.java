@@ -7,8 +7,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.lodestar.store.KnowledgeStore;
 
 /**
@@ -57,6 +60,48 @@ final class Preflight {
             return KnowledgeStore.open(db);
         } catch (AlreadyLocked e) {
             throw new UsageException("--db: " + db + " is in use by another process (" + e.getMessage() + ")", false);
+        }
+    }
+
+    /**
+     * After a first build that failed into a database folder this command made: the folder goes,
+     * with the parents made for it ({@code top}; TDB2 let go of it first), and so do the files
+     * beside it that the build made, so that a
+     * mistake leaves nothing behind. A folder that was there before is never touched.
+     */
+    static void removeMade(Path db, Path top, KnowledgeStore store, java.util.Set<Path> before) {
+        TDBInternal.expel(store.dataset(), true);
+        try (Stream<Path> made = Files.walk(top)) {
+            for (Path p : made.sorted(Comparator.reverseOrder()).toList())
+                Files.deleteIfExists(p);
+            for (Path beside : besideFiles(db))
+                if (!before.contains(beside))
+                    Files.deleteIfExists(beside);
+        } catch (IOException e) {
+            // what could not go stays; the build's own messages already say what failed
+        }
+    }
+
+    /** The outermost folder that opening {@code db} would make (TDB2 makes the missing parents too); null when {@code db} exists. */
+    static Path toBeMade(Path db) {
+        Path p = db.toAbsolutePath().normalize();
+        if (Files.exists(p))
+            return null;
+        while (p.getParent() != null && !Files.exists(p.getParent()))
+            p = p.getParent();
+        return p;
+    }
+
+    /** The files beside a database folder named after it ({@code data/tdb2.docs}, {@code data/tdb2.embeddings}). */
+    static java.util.Set<Path> besideFiles(Path db) {
+        Path parent = db.toAbsolutePath().getParent();
+        String prefix = db.getFileName() + ".";
+        if (!Files.isDirectory(parent))
+            return java.util.Set.of();
+        try (Stream<Path> files = Files.list(parent)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            return java.util.Set.of();
         }
     }
 

@@ -2,6 +2,7 @@ package org.lodestar.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -55,11 +56,16 @@ final class ServeCommand implements CliCommand {
         Preflight.port(given.port());
         boolean fresh = given.db() == null || !Files.exists(given.db());
         List<SeedFile> pages = fresh ? pages(given) : null;
+        Path made = given.db() == null ? null : Preflight.toBeMade(given.db());
+        var beside = given.db() == null ? null : Preflight.besideFiles(given.db());
         KnowledgeStore store = given.db() == null ? KnowledgeStore.inMemory() : Preflight.open(given.db());
         ServerSettings s = given.withBase(Args.base(given.base(), store, given.db()));
         if (store.isEmpty() && BuildCommand.build(pages != null ? pages : pages(s), s.base(), false, s.similarity(), s.db(), store,
-                out, err) != Main.OK)
+                out, err) != Main.OK) {
+            if (made != null)
+                Preflight.removeMade(s.db(), made, store, beside);
             return null;
+        }
         FusekiServer server = LodestarServer.start(s, store);
         String origin = "http://localhost:" + server.getHttpPort();
         out.println("Lodestar serving " + store + (s.base().equals(origin + "/") ? "" : ", URIs under " + s.base()));

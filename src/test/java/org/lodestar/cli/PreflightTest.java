@@ -70,6 +70,22 @@ class PreflightTest {
         assertNothingMade(List.of());
     }
 
+    /** A first build that fails leaves no database folder (nor the parents made for it), from build or serve. */
+    @Test
+    void aFailedFirstBuildLeavesNothingBehind() throws Exception {
+        Path seeds = dir.resolve("seeds");
+        Files.createDirectories(seeds);
+        Files.writeString(seeds.resolve("bad.txt"), "nonsense\n");
+        String db = dir.resolve("data/tdb2").toString();
+        Run build = run("build", "--seeds", seeds.toString(), "--db", db);
+        assertEquals(1, build.code(), build.err());
+        assertTrue(build.err().contains("bad.txt:1: error"), build.err());
+        assertNothingMade(List.of("seeds"));
+        Run serve = run("serve", "--seeds", seeds.toString(), "--db", db, "--port", "0");
+        assertEquals(1, serve.code(), serve.err());
+        assertNothingMade(List.of("seeds"));
+    }
+
     @Test
     void aPortInUseIsOneLineBeforeAnyBuild() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
