@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One seed page. A page found on disk is read when its content is asked for, not when it is found:
@@ -39,6 +40,9 @@ public final class SeedFile {
     public String name() { return name; }
 
     public String display() { return display; }
+
+    /** The file the page is read from; empty for a page given as bytes. */
+    public Optional<Path> path() { return Optional.ofNullable(path); }
 
     /**
      * The page's bytes, read from disk at each call for a page found there.

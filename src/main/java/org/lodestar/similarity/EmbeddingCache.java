@@ -1,14 +1,17 @@
 package org.lodestar.similarity;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -29,14 +32,19 @@ import org.lodestar.util.BesideDatabase;
  * {@code data/tdb2.embeddings}), not triples: 384 floats per entity would weigh on every SPARQL
  * scan, dump and {@code /doc} of the union graph while no query ever reads them, and TDB2 owns its
  * folder (compaction, backups). Beside it, deleting the database to rebuild from scratch keeps the
- * embeddings. An in-memory store gets an in-memory cache. The file is rewritten whole after each
- * build that embedded something or dropped entries, through a temporary file and an atomic move,
- * and holds only the entries the last build used.
+ * embeddings. An in-memory store gets an in-memory cache.
+ *
+ * <p>The file is a header and fixed-size records (key, vectors), read in bulk. A build that
+ * embedded a few texts appends their records, since rewriting 300 MB (200,000 entities) after
+ * each edit cost seconds; the file is rewritten whole, through a temporary file and an atomic
+ * move, when the entries no longer used outnumber those in use, when its tail is a torn record
+ * (a crash during an append), or when it was written for another model.
  */
 public final class EmbeddingCache {
     public static final String SUFFIX = ".embeddings";
     private static final String MAGIC = "lodestar-embeddings";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int KEY_BYTES = 32;
     private static final int BATCH = 64;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -44,6 +52,8 @@ public final class EmbeddingCache {
     private Map<String, float[]> entries;
     private String loadedModel;
     private int loadedDimensions;
+    /** Records in the file as read (used or not), or -1 when it must be rewritten whole before anything is appended. */
+    private long fileRecords = -1;
 
     private EmbeddingCache(Path file) {
         this.file = file;
@@ -87,8 +97,8 @@ public final class EmbeddingCache {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (String k : keys)
             vectors.add(entries.get(k));
-        boolean dropped = entries.keySet().retainAll(Set.copyOf(keys));
-        String warning = file != null && (dropped || !missing.isEmpty()) ? save() : null;
+        entries.keySet().retainAll(Set.copyOf(keys));
+        String warning = file != null ? save(missing.keySet()) : null;
         return new Result(vectors, texts.size() - missing.size(), missing.size(), warning);
     }
 
@@ -123,19 +133,41 @@ public final class EmbeddingCache {
 
     /** An unreadable or foreign file is not an error: the cache starts empty and is rewritten. */
     private void read(Embedder embedder) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION || !embedder.model().equals(in.readUTF())
-                    || in.readInt() != embedder.dimensions())
+        fileRecords = -1;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            DataInputStream header = new DataInputStream(Channels.newInputStream(channel));
+            if (!MAGIC.equals(header.readUTF()))
                 return;
-            int count = in.readInt();
-            byte[] key = new byte[32];
-            for (int n = 0; n < count; n++) {
-                in.readFully(key);
-                float[] v = new float[embedder.dimensions()];
-                for (int i = 0; i < v.length; i++)
-                    v[i] = in.readFloat();
-                entries.put(HEX.formatHex(key), v);
+            int version = header.readInt();
+            if ((version != VERSION && version != 1) || !embedder.model().equals(header.readUTF())
+                    || header.readInt() != embedder.dimensions())
+                return;
+            if (version == 1)
+                header.readInt(); // its count: version 1 was written whole, never appended to
+            // no buffering above: the channel's position is where the records start
+            int dims = embedder.dimensions(), size = KEY_BYTES + 4 * dims;
+            long bytes = channel.size() - channel.position(), records = bytes / size;
+            // a torn record at the end (a crash during an append), or the older layout: rewritten at the next save
+            boolean rewrite = bytes % size != 0 || version != VERSION;
+            ByteBuffer buffer = ByteBuffer.allocate(size * 4096);
+            byte[] key = new byte[KEY_BYTES];
+            for (long n = 0; n < records; ) {
+                int batch = (int) Math.min(records - n, 4096);
+                buffer.clear().limit(batch * size);
+                while (buffer.hasRemaining())
+                    if (channel.read(buffer) < 0)
+                        throw new EOFException(file.toString());
+                buffer.flip();
+                for (int r = 0; r < batch; r++) {
+                    buffer.get(key);
+                    float[] v = new float[dims];
+                    buffer.asFloatBuffer().get(v);
+                    buffer.position(buffer.position() + 4 * dims);
+                    entries.put(HEX.formatHex(key), v);
+                }
+                n += batch;
             }
+            fileRecords = rewrite ? -1 : records;
         } catch (NoSuchFileException e) {
             // the first build
         } catch (IOException e) {
@@ -143,33 +175,82 @@ public final class EmbeddingCache {
         }
     }
 
-    /** @return null when saved, else the reason it could not be */
-    private String save() {
+    /**
+     * Appends the entries of {@code added} when the file can take them; rewrites it whole when it
+     * cannot, or when most of its records are no longer used. Nothing when nothing changed.
+     *
+     * @return null when saved, else the reason it could not be
+     */
+    private String save(Set<String> added) {
+        boolean rewrite = fileRecords < 0 || fileRecords - (entries.size() - added.size()) > Math.max(1024, entries.size());
+        if (!rewrite && added.isEmpty())
+            return null;
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            // not createTempFile: its owner-only permissions would stay on the moved file
-            Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                    out.writeUTF(MAGIC);
-                    out.writeInt(VERSION);
-                    out.writeUTF(loadedModel);
-                    out.writeInt(loadedDimensions);
-                    out.writeInt(entries.size());
-                    for (Map.Entry<String, float[]> e : entries.entrySet()) {
-                        out.write(HEX.parseHex(e.getKey()));
-                        for (float f : e.getValue())
-                            out.writeFloat(f);
-                    }
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            if (rewrite)
+                rewrite();
+            else
+                append(added);
             return null;
         } catch (IOException e) {
+            fileRecords = -1;
             return "cannot write the embedding cache " + file + ": " + e;
         }
+    }
+
+    private void append(Set<String> added) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.allocate(KEY_BYTES + 4 * loadedDimensions);
+            for (String k : added) {
+                buffer.clear();
+                record(buffer, k, entries.get(k));
+                buffer.flip();
+                while (buffer.hasRemaining())
+                    channel.write(buffer);
+            }
+        }
+        fileRecords += added.size();
+    }
+
+    private static void record(ByteBuffer buffer, String key, float[] vector) {
+        buffer.put(HEX.parseHex(key));
+        buffer.asFloatBuffer().put(vector);
+        buffer.position(buffer.position() + 4 * vector.length);
+    }
+
+    private void rewrite() throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // not createTempFile: its owner-only permissions would stay on the moved file
+        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                DataOutputStream header = new DataOutputStream(Channels.newOutputStream(channel));
+                header.writeUTF(MAGIC);
+                header.writeInt(VERSION);
+                header.writeUTF(loadedModel);
+                header.writeInt(loadedDimensions);
+                header.flush();
+                int size = KEY_BYTES + 4 * loadedDimensions;
+                ByteBuffer buffer = ByteBuffer.allocate(size * 4096);
+                for (Map.Entry<String, float[]> e : entries.entrySet()) {
+                    if (buffer.remaining() < size)
+                        drain(buffer, channel);
+                    record(buffer, e.getKey(), e.getValue());
+                }
+                drain(buffer, channel);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        fileRecords = entries.size();
+    }
+
+    private static void drain(ByteBuffer buffer, FileChannel channel) throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining())
+            channel.write(buffer);
+        buffer.clear();
     }
 }

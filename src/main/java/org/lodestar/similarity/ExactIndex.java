@@ -33,6 +33,11 @@ public final class ExactIndex implements VectorIndex {
         return result;
     }
 
+    /** The cosine of vectors {@code a} and {@code b}. */
+    public double cosine(int a, int b) {
+        return Vectors.cosine(vectors.get(a), vectors.get(b));
+    }
+
     @Override
     public String kind() { return "exact"; }
 

@@ -48,16 +48,18 @@ final class BuildInputs {
     /** Every page's name and digest. */
     Map<String, String> pages() { return pages; }
 
-    static BuildInputs of(List<SeedFile> files, Pipeline pipeline, boolean strict, SimilaritySettings similarity, Progress progress) {
+    static BuildInputs of(List<SeedFile> files, PageDigests digests, Pipeline pipeline, boolean strict,
+                          SimilaritySettings similarity, Progress progress) {
         String[] pages = new String[files.size()];
         try (Progress.Bar bar = progress.start("hash", files.size(), "pages")) {
             // in parallel: reading the files is most of it
             IntStream.range(0, files.size()).parallel().forEach(i -> {
                 SeedFile f = files.get(i);
-                pages[i] = f.name() + " " + Uris.hash(f.content(), 64);
+                pages[i] = f.name() + " " + digests.digest(f);
                 bar.step(1);
             });
         }
+        digests.save();
         StringBuilder env = new StringBuilder(256);
         env.append("code ").append(CODE).append("\nbase ").append(pipeline.uris().base()).append("\nstrict ").append(strict)
                 .append("\nsimilarity ").append(similarity.mode().word()).append(' ').append(similarity.thresholdLexical())
@@ -66,13 +68,13 @@ final class BuildInputs {
             env.append(links).append(' ').append(bytesHash(links)).append('\n');
         String environment = Uris.hash(env.toString(), 32);
         StringBuilder all = new StringBuilder(100 * files.size() + 64).append(environment).append('\n');
-        Map<String, String> digests = new HashMap<>(files.size() * 4 / 3 + 1);
+        Map<String, String> byName = new HashMap<>(files.size() * 4 / 3 + 1);
         for (String page : pages) {
             all.append(page).append('\n');
             int space = page.lastIndexOf(' ');
-            digests.put(page.substring(0, space), page.substring(space + 1));
+            byName.put(page.substring(0, space), page.substring(space + 1));
         }
-        return new BuildInputs(Uris.hash(all.toString(), 64), environment, digests);
+        return new BuildInputs(Uris.hash(all.toString(), 64), environment, byName);
     }
 
     /** True when the last build recorded these inputs and no SPARQL update came after it. */

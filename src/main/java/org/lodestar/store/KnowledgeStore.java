@@ -1,6 +1,7 @@
 package org.lodestar.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -14,22 +15,27 @@ import org.lodestar.ontology.KG;
 public final class KnowledgeStore {
     private final DatasetGraph dataset;
     private final String description;
+    private final Path folder;
 
-    private KnowledgeStore(DatasetGraph dataset, String description) {
+    private KnowledgeStore(DatasetGraph dataset, String description, Path folder) {
         this.dataset = dataset;
         this.description = description;
+        this.folder = folder;
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
     public static KnowledgeStore open(Path folder) {
-        return new KnowledgeStore(DatabaseMgr.connectDatasetGraph(folder.toString()), "TDB2 at " + folder);
+        return new KnowledgeStore(DatabaseMgr.connectDatasetGraph(folder.toString()), "TDB2 at " + folder, folder);
     }
 
     public static KnowledgeStore inMemory() {
-        return new KnowledgeStore(DatabaseMgr.createDatasetGraph(), "TDB2 in memory");
+        return new KnowledgeStore(DatabaseMgr.createDatasetGraph(), "TDB2 in memory", null);
     }
 
     public DatasetGraph dataset() { return dataset; }
+
+    /** The database's folder; empty in memory. */
+    public Optional<Path> folder() { return Optional.ofNullable(folder); }
 
     /** True when no seed page has been built into it yet. */
     public boolean isEmpty() {

@@ -32,7 +32,7 @@ import org.lodestar.similarity.SimilarityDerivation;
  * sight and out of the database until it commits, however much it wrote.
  *
  * <p>A build whose pages, code, shapes and settings are all as the last build left them (the
- * digest of every page's bytes says so, {@link BuildInputs}) reads and hashes the pages and
+ * digest of every page's bytes says so, {@link BuildInputs}) hashes the pages whose files changed and
  * stops there.
  */
 public final class SeedBuild {
@@ -85,7 +85,8 @@ public final class SeedBuild {
     public BuildReport run(KnowledgeStore store, List<SeedFile> files) throws BuildFailedException {
         DatasetGraph dataset = store.dataset();
         Uris uris = pipeline.uris();
-        BuildInputs inputs = clock.time("hash", () -> BuildInputs.of(files, pipeline, strict, similarity.settings(), progress));
+        PageDigests digests = store.folder().map(PageDigests::beside).orElseGet(PageDigests::none);
+        BuildInputs inputs = clock.time("hash", () -> BuildInputs.of(files, digests, pipeline, strict, similarity.settings(), progress));
         Derivation derivation = new Derivation(dataset, pipeline.ontology(), uris, similarity, clock, progress);
         Integer same = Txn.calculateRead(dataset, () -> inputs.sameAs(dataset, uris.derivedGraph()) && derivation.isCurrent()
                 ? storedHashes(dataset).size() - 1 : null);

@@ -136,7 +136,7 @@ final class DocRendering {
             for (EntityPath p : s.entities().subList(from, Math.min(from + CHUNK, s.entities().size()))) {
                 if (stop.getAsBoolean())
                     return;
-                EntityDocument.Description d = docs.describe(p, 1, s.version().modified());
+                EntityDocument.Description d = docs.describe(p, 1);
                 try {
                     writer.add(p.docPath(), DocServlet.rdf(p, d, DocStore.FORMAT));
                     Optional<byte[]> view = viewMaker.make(p.typeKey(), p.slug());

@@ -94,9 +94,9 @@ final class DocServlet extends HttpServlet {
         if (Http.validators(req, resp, etag, version.modified()))
             return;
         // The key names the request; the cache adds the commit it reads (the ETag's data version does
-        // not change with a SPARQL update). The body's modified date is read in that same commit.
+        // not change with a SPARQL update).
         ResponseCache.Served served = site.rendered("doc\n" + String.join("\n", representation),
-                stored, () -> render(p, docs.describe(p, page, site.version().modified()), entity, format));
+                stored, () -> render(p, docs.describe(p, page), entity, format));
         ResponseCache.Rendered rendered = served.rendered();
         served.header(resp);
         rendered.links().forEach(l -> resp.addHeader("Link", l));

@@ -157,14 +157,14 @@ public final class DocStore {
     }
 
     /**
-     * What the documents are made from: the data version (which the ETags and the documents'
+     * What the documents are made from: the data version (which the ETags come from),
      * {@code dcterms:modified} come from), the code version (queries, templates), the code that
      * renders them with Jena's version, the deflater (the stored bytes are sent as they are), the
      * base, and for the stored views the code that makes their records and the options they were
      * made with: a server whose views default to other options renders its own.
      */
     static String stamp(Site site, Versions.DataVersion version, ViewOptions views) {
-        return String.join(" ", "data", version.hash(), "modified", version.modified().toString(), "code", Versions.code(),
+        return String.join(" ", "data", version.hash(), "code", Versions.code(),
                 "renderer", RENDERER, "zlib", Zlib.FINGERPRINT, "base", site.uris().base(),
                 "views", StoredViews.CODE, "threshold", views.threshold().stripTrailingZeros().toPlainString(),
                 "imported", Boolean.toString(views.imported()), "computed", Boolean.toString(views.computed()),

@@ -1,12 +1,10 @@
 package org.lodestar.web;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -33,7 +31,9 @@ import org.lodestar.rdf.Uris;
  * <li>a summary (class, label, identifier; see {@link DocLookup#addSummary}) of every resource the
  * entity's triples point to, of both ends of each edge and of every element of each link, so a
  * client can show a neighbour without another request;
- * <li>metadata about the document itself (topic, licence, dataset, modified, next page).
+ * <li>metadata about the document itself (topic, licence, dataset, next page). Not its date: a
+ * document's bytes depend on its content alone, so a build renders again only the documents its
+ * change reaches, and the date goes out as {@code Last-Modified}.
  * </ul>
  * All of it comes from index lookups ({@link DocLookup}): it used to be a SPARQL query per edge and
  * per link (about a second for a hub at 20,000 entities). The triples are exactly the ones those
@@ -82,7 +82,7 @@ final class EntityDocument {
     }
 
     /** @param page 1-based page of backlinks */
-    Description describe(EntityPath p, int page, Instant modified) {
+    Description describe(EntityPath p, int page) {
         Node entity = entity(p);
         DocLookup lookup = new DocLookup(dataset);
         Content content = new Content(lookup);
@@ -98,7 +98,6 @@ final class EntityDocument {
         g.add(doc, PRIMARY_TOPIC, entity);
         g.add(doc, DCTerms.license.asNode(), NodeFactory.createURI(LICENSE));
         g.add(doc, IN_DATASET, VoidServlet.dataset(uris));
-        g.add(doc, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(modified.toString(), XSDDatatype.XSDdateTime));
         if (backlinks.hasNext())
             g.add(doc, NEXT, document(p, page + 1));
         return new Description(g, doc, page, backlinks.hasNext());

@@ -84,4 +84,49 @@ class EmbeddingCacheTest {
         assertEquals(1, r.vectors().size());
         assertTrue(r.warning() != null && r.warning().contains("cannot write the embedding cache"), String.valueOf(r.warning()));
     }
+
+    /** Bytes of one record for {@link CountingEmbedder}: a 32-byte key and 4 floats. */
+    private static final int RECORD = 32 + 4 * 4;
+
+    @Test
+    void aFewNewTextsAreAppendedNotRewritten() throws Exception {
+        Path file = dir.resolve("db.embeddings");
+        CountingEmbedder model = new CountingEmbedder();
+        EmbeddingCache.at(file).embed(List.of("x", "y"), model, Progress.QUIET);
+        byte[] before = Files.readAllBytes(file);
+        EmbeddingCache.at(file).embed(List.of("x", "y", "z"), model, Progress.QUIET);
+        byte[] after = Files.readAllBytes(file);
+        assertEquals(before.length + RECORD, after.length);
+        assertArrayEquals(before, java.util.Arrays.copyOf(after, before.length), "the records already there are left as they were");
+        EmbeddingCache.Result again = EmbeddingCache.at(file).embed(List.of("z", "x"), model, Progress.QUIET);
+        assertEquals(2, again.hits());
+        assertEquals(List.of("x", "y", "z"), model.embedded);
+    }
+
+    @Test
+    void aTornLastRecordCostsOnlyItsOwnText() throws Exception {
+        Path file = dir.resolve("db.embeddings");
+        CountingEmbedder model = new CountingEmbedder();
+        EmbeddingCache.at(file).embed(List.of("x", "y"), model, Progress.QUIET);
+        EmbeddingCache.at(file).embed(List.of("x", "y", "z"), model, Progress.QUIET);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 5)); // a crash during the append
+        EmbeddingCache.Result r = EmbeddingCache.at(file).embed(List.of("x", "y", "z"), model, Progress.QUIET);
+        assertEquals(2, r.hits());
+        assertEquals(List.of("x", "y", "z", "z"), model.embedded);
+        assertEquals(whole.length, Files.size(file), "rewritten whole, with the three records");
+        assertEquals(3, EmbeddingCache.at(file).embed(List.of("x", "y", "z"), model, Progress.QUIET).hits());
+    }
+
+    @Test
+    void theFileIsRewrittenWhenUnusedRecordsOutnumberUsedOnes() throws Exception {
+        Path file = dir.resolve("db.embeddings");
+        CountingEmbedder model = new CountingEmbedder();
+        List<String> many = java.util.stream.IntStream.range(0, 1100).mapToObj(i -> "text " + i).toList();
+        EmbeddingCache.at(file).embed(many, model, Progress.QUIET);
+        long full = Files.size(file);
+        EmbeddingCache.at(file).embed(List.of("text 1", "new"), model, Progress.QUIET);
+        assertEquals(full - 1098L * RECORD, Files.size(file), "the two records in use");
+        assertEquals(2, EmbeddingCache.at(file).embed(List.of("text 1", "new"), model, Progress.QUIET).hits());
+    }
 }

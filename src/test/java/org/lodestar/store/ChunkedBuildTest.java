@@ -203,6 +203,31 @@ class ChunkedBuildTest {
         assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited));
     }
 
+    /**
+     * Round after round of edits (the one before kept), each derived incrementally and compared with
+     * a fresh build: an entity not searched again decides from its stored links and the new texts
+     * alone whether it keeps a link the other end gave up, so a wrong decision would show in a
+     * later round, if not at once.
+     */
+    @Test
+    void roundsOfEditsKeepTheLinksAFreshBuildComputes() throws Exception {
+        Path seeds = generated("rounds", 250);
+        SimilarityDerivation derivation = words();
+        KnowledgeStore edited = builtWithLinks(seeds, "rounds-edited", derivation);
+        List<Path> pages = pages(seeds);
+        String[] texts = {"model training alignment evaluation reward deception scale",
+                "reward hacking specification gaming", "interpretability of circuits in a model", "scale"};
+        for (int round = 0; round < texts.length; round++) {
+            for (int j = 0; j < 3; j++)
+                describe(pages.get((round * 37 + j * 61) % pages.size()), texts[(round + j) % texts.length]);
+            new SeedBuild(pipeline, false, derivation).chunksOf(50).run(edited, SeedFiles.folder(seeds));
+            assertTrue(derivation.lastReport().orElseThrow().search().startsWith("exact, "), "round " + round + ": "
+                    + derivation.lastReport());
+            KnowledgeStore fresh = builtWithLinks(seeds, "rounds-fresh-" + round, words());
+            assertEquals(withoutLinkTimes(fresh), withoutLinkTimes(edited), "round " + round);
+        }
+    }
+
     @Test
     void editedDescriptionsAreConvertedAloneAndStoreWhatAFullBuildStores() throws Exception {
         Path seeds = generated("pages", 250);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,6 @@ import org.lodestar.store.KnowledgeStore;
  * more similarity links than a description names.
  */
 class EntityDocumentTest {
-    static final Instant MODIFIED = Instant.parse("2025-01-01T00:00:00Z");
     static final Uris URIS = new Uris(WebClient.BASE);
 
     @Test
@@ -113,11 +111,11 @@ class EntityDocumentTest {
         Txn.executeRead(ds, () -> {
             for (int page = 1; page <= 4; page++)
                 assertAsTheQueries(ds, hubPath, page);
-            assertTrue(docs.describe(hubPath, 2, MODIFIED).hasNext());
-            assertFalse(docs.describe(hubPath, 3, MODIFIED).hasNext(), "260 - 26 untyped - 1 from itself = 233: three pages");
-            assertEquals(List.of(hub), docs.describe(hubPath, 4, MODIFIED).graph().find(Node.ANY, studies, hub).mapWith(t -> t.getSubject()).toList(),
+            assertTrue(docs.describe(hubPath, 2).hasNext());
+            assertFalse(docs.describe(hubPath, 3).hasNext(), "260 - 26 untyped - 1 from itself = 233: three pages");
+            assertEquals(List.of(hub), docs.describe(hubPath, 4).graph().find(Node.ANY, studies, hub).mapWith(t -> t.getSubject()).toList(),
                     "past the last page, only the outgoing edges: here the hub's edge to itself");
-            Graph first = docs.describe(hubPath, 1, MODIFIED).graph();
+            Graph first = docs.describe(hubPath, 1).graph();
             long links = first.find(Node.ANY, RDF.type.asNode(), KG.SimilarityLink).toList().size();
             assertEquals(DocSimilarLinks.LIMIT - 1, links, "50 rows; the link with two scores fills two");
             long unscored = first.find(Node.ANY, RDF.type.asNode(), KG.SimilarityLink).filterDrop(t -> first.contains(t.getSubject(), KG.score, Node.ANY)).toList().size();
@@ -161,7 +159,7 @@ class EntityDocumentTest {
     private static void assertAsTheQueries(DatasetGraph ds, EntityPath p, int page) {
         Reference expected = reference(ds, URIS.entity(p.typeKey(), p.slug()), page);
         for (DatasetGraph store : List.of(ds, new DatasetGraphWrapper(ds))) {
-            EntityDocument.Description actual = new EntityDocument(store, URIS).describe(p, page, MODIFIED);
+            EntityDocument.Description actual = new EntityDocument(store, URIS).describe(p, page);
             Graph withoutDocument = GraphFactory.createDefaultGraph();
             actual.graph().find().filterDrop(t -> t.getSubject().equals(actual.document())).forEachRemaining(withoutDocument::add);
             assertTrue(expected.graph().isIsomorphicWith(withoutDocument), () -> p + " page " + page + " on " + store.getClass().getSimpleName()
