@@ -3,10 +3,12 @@ package org.lodestar.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.lodestar.pipeline.SeedFile;
 import org.lodestar.similarity.EmbeddingCache;
 import org.lodestar.similarity.MiniLm;
 import org.lodestar.similarity.Progress;
@@ -26,14 +28,12 @@ import org.lodestar.web.DocStore;
 final class BuildCommand implements CliCommand {
     static final String DEFAULT_SEEDS = "seeds", DEFAULT_DB = "data/tdb2";
 
-    record Settings(Path seeds, Path db, String base, boolean strict, SimilaritySettings similarity) {}
-
     @Override
     public Options options() {
         return similarityOptions(new Options()
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages (default seeds/)").get())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").get())
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default: the one the database was built with, else http://localhost:8080/)").get())
                 .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").get()));
     }
 
@@ -74,9 +74,20 @@ final class BuildCommand implements CliCommand {
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
         Args.noArguments(line, " (use --seeds DIR)");
-        Settings s = new Settings(Args.path(line, "seeds", DEFAULT_SEEDS), Args.path(line, "db", DEFAULT_DB),
-                Args.base(line), line.hasOption("strict"), similarity(line));
-        return build(s.seeds(), s.base(), s.strict(), s.similarity(), s.db(), KnowledgeStore.open(s.db()), out, err);
+        Path seeds = Args.path(line, "seeds", DEFAULT_SEEDS), db = Args.path(line, "db", DEFAULT_DB);
+        String given = Args.givenBase(line);
+        boolean strict = line.hasOption("strict");
+        SimilaritySettings similarity = similarity(line);
+        // Every option is checked before the database is opened: TDB2 makes its folder on opening.
+        Preflight.seeds(seeds);
+        List<SeedFile> pages = Lodestar.pages(List.of(seeds), "--seeds");
+        Path made = Preflight.toBeMade(db);
+        var beside = Preflight.besideFiles(db);
+        KnowledgeStore store = Preflight.open(db);
+        int code = build(pages, Args.base(given, store, db), strict, similarity, db, store, out, err);
+        if (code != Main.OK && made != null)
+            Preflight.removeMade(db, made, store, beside);
+        return code;
     }
 
     /**
@@ -84,9 +95,8 @@ final class BuildCommand implements CliCommand {
      *
      * @param db the TDB2 folder, beside which the embedding cache lives; null for an in-memory store
      */
-    static int build(Path seeds, String base, boolean strict, SimilaritySettings similarity, Path db, KnowledgeStore store,
-                     PrintStream out, PrintStream err) throws UsageException {
-        var pages = Lodestar.pages(java.util.List.of(seeds), "--seeds");
+    static int build(List<SeedFile> pages, String base, boolean strict, SimilaritySettings similarity, Path db, KnowledgeStore store,
+                     PrintStream out, PrintStream err) {
         EmbeddingCache cache = db == null ? EmbeddingCache.inMemory() : EmbeddingCache.at(EmbeddingCache.besideDatabase(db));
         SimilarityDerivation derivation = new SimilarityDerivation(similarity, cache, MiniLm.get(), Progress.CONSOLE,
                 VectorIndex.EXACT_BELOW);
@@ -94,7 +104,8 @@ final class BuildCommand implements CliCommand {
         // the documents as rendered from the data before this build: it renders again only what it changes
         Optional<String> rendered = db == null ? Optional.empty() : DocStore.currentStamp(store, base, views, DocStore.besideDatabase(db));
         try {
-            BuildReport report = new SeedBuild(Lodestar.pipeline(base), strict, derivation).showing(Progress.CONSOLE).run(store, pages);
+            SeedBuild build = new SeedBuild(Lodestar.pipeline(base), strict, derivation).showing(Progress.CONSOLE);
+            BuildReport report = build.run(store, pages);
             out.println("built " + pages.size() + " page(s) into " + store + ": " + report);
             derivation.lastReport().ifPresent(r -> {
                 out.println(r);
@@ -103,6 +114,11 @@ final class BuildCommand implements CliCommand {
             });
             if (db != null)
                 renderDocuments(base, views, db, store, rendered, report.described(), out, err);
+            // Last, where they are seen: the pages' warnings, which a build that fails prints as it stops.
+            if (!build.warnings().isEmpty()) {
+                Lodestar.print(build.warnings(), err);
+                err.println(build.warnings().size() + " warning(s)");
+            }
             return Main.OK;
         } catch (BuildFailedException e) {
             Lodestar.print(e.messages(), err);

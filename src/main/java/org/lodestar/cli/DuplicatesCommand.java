@@ -44,7 +44,7 @@ final class DuplicatesCommand implements CliCommand {
         // TDB2 would create an empty database at a missing folder: say so instead.
         if (!Files.isDirectory(db))
             throw new UsageException("--db: no database at " + db + " (run 'lodestar build' first)");
-        KnowledgeStore store = KnowledgeStore.open(db);
+        KnowledgeStore store = Preflight.open(db);
         if (store.isEmpty()) {
             err.println("lodestar duplicates: " + store + " holds no seed pages (run 'lodestar build' first)");
             return Main.FAILED;

@@ -54,7 +54,8 @@ public final class Main {
             return cmd.run(line, out, err);
         } catch (ParseException | UsageException e) {
             err.println("lodestar " + c.name + ": " + e.getMessage());
-            err.println("Try 'lodestar " + c.name + " --help'.");
+            if (!(e instanceof UsageException u) || u.suggestHelp())
+                err.println("Try 'lodestar " + c.name + " --help'.");
             return USAGE;
         }
     }

@@ -2,11 +2,14 @@ package org.lodestar.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.system.FusekiLogging;
+import org.lodestar.pipeline.SeedFile;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
@@ -20,7 +23,7 @@ final class ServeCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
                 .addOption(Option.builder().longOpt("mem").desc("in-memory database, built from the seeds at start").get())
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages to build an empty database from (default seeds/)").get())
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default http://localhost:8080/)").get())
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default: the one the database was built with, else http://localhost:8080/)").get())
                 .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").get())
                 .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").get())
                 .addOption(Option.builder().longOpt("cache").hasArg().argName("MB").desc("memory for rendered views and documents kept for the next request; 0 keeps none (default "
@@ -47,13 +50,34 @@ final class ServeCommand implements CliCommand {
      *
      * @return the running server, or null when the first build failed (its messages are on {@code err})
      */
-    static FusekiServer start(ServerSettings s, PrintStream out, PrintStream err) throws UsageException {
-        KnowledgeStore store = s.db() == null ? KnowledgeStore.inMemory() : KnowledgeStore.open(s.db());
-        if (store.isEmpty() && BuildCommand.build(s.seeds(), s.base(), false, s.similarity(), s.db(), store, out, err) != Main.OK)
+    static FusekiServer start(ServerSettings given, PrintStream out, PrintStream err) throws UsageException {
+        // Every option is checked before the database is opened (TDB2 makes its folder on opening)
+        // and before anything is built: a port in use is found now, not after the build.
+        Preflight.port(given.port());
+        boolean fresh = given.db() == null || !Files.exists(given.db());
+        List<SeedFile> pages = fresh ? pages(given) : null;
+        Path made = given.db() == null ? null : Preflight.toBeMade(given.db());
+        var beside = given.db() == null ? null : Preflight.besideFiles(given.db());
+        KnowledgeStore store = given.db() == null ? KnowledgeStore.inMemory() : Preflight.open(given.db());
+        ServerSettings s = given.withBase(Args.base(given.base(), store, given.db()));
+        if (store.isEmpty() && BuildCommand.build(pages != null ? pages : pages(s), s.base(), false, s.similarity(), s.db(), store,
+                out, err) != Main.OK) {
+            if (made != null)
+                Preflight.removeMade(s.db(), made, store, beside);
             return null;
+        }
         FusekiServer server = LodestarServer.start(s, store);
-        out.println("Lodestar serving " + store + " at http://localhost:" + server.getHttpPort() + "/kg/sparql");
+        String origin = "http://localhost:" + server.getHttpPort();
+        out.println("Lodestar serving " + store + (s.base().equals(origin + "/") ? "" : ", URIs under " + s.base()));
+        out.println("  home page        " + origin + "/");
+        out.println("  query editor     " + origin + "/query");
+        out.println("  SPARQL endpoint  " + origin + LodestarServer.DATASET + "/sparql");
         return server;
+    }
+
+    private static List<SeedFile> pages(ServerSettings s) throws UsageException {
+        Preflight.seeds(s.seeds());
+        return Lodestar.pages(List.of(s.seeds()), "--seeds");
     }
 
     static ServerSettings settings(CommandLine line) throws UsageException {
@@ -67,7 +91,7 @@ final class ServeCommand implements CliCommand {
                 (int) Args.number(line, "port", 8080, 0, 65535),
                 line.hasOption("mem") ? null : Args.path(line, "db", BuildCommand.DEFAULT_DB),
                 Args.path(line, "seeds", BuildCommand.DEFAULT_SEEDS),
-                Args.base(line),
+                Args.givenBase(line),
                 passwd,
                 Args.number(line, "timeout", 10_000, 1, Long.MAX_VALUE),
                 BuildCommand.similarity(line),

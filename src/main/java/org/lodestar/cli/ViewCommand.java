@@ -35,7 +35,7 @@ final class ViewCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("page-size").hasArg().argName("N").desc("members per group and page (default " + ViewOptions.DEFAULT_PAGE_SIZE + ")").get())
                 .addOption(Option.builder().longOpt("threshold").hasArg().argName("X").desc("lowest similarity score shown (default " + ViewOptions.DEFAULT_THRESHOLD + ")").get())
                 .addOption(Option.builder().longOpt("similarity").hasArg().argName("MODE").desc("similarity links shown: " + SimilarityMode.choices() + " (default both)").get())
-                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base the database's URIs were minted under (default http://localhost:8080/)").get());
+                .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base the database's URIs were minted under (default: the one it was built with)").get());
     }
 
     @Override
@@ -45,11 +45,13 @@ final class ViewCommand implements CliCommand {
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
         Ontology ontology = Ontology.load();
         Settings s = settings(line, ontology);
-        Views views = new Views(KnowledgeStore.open(s.db()), ontology, s.base());
+        KnowledgeStore store = Preflight.open(s.db());
+        String base = Args.base(s.base(), store, s.db());
+        Views views = new Views(store, ontology, base);
         Optional<EntityView> view = views.find(s.typeKey(), s.slug(), s.options());
         if (view.isEmpty()) {
             err.println("lodestar view: no entity " + s.typeKey() + ":" + s.slug() + " in the database at " + s.db()
-                    + " (with base " + s.base() + ")");
+                    + " (with base " + base + ")");
             return Main.FAILED;
         }
         byte[] bytes = Views.render(view.get(), s.format()).getBytes(StandardCharsets.UTF_8);
@@ -85,7 +87,7 @@ final class ViewCommand implements CliCommand {
         Path db = Args.path(line, "db", BuildCommand.DEFAULT_DB);
         if (!Files.isDirectory(db))
             throw new UsageException("--db: no database at " + db + " (run 'lodestar build' first)");
-        return new Settings(type, slug, db, format, options, Args.base(line));
+        return new Settings(type, slug, db, format, options, Args.givenBase(line));
     }
 
     private static BigDecimal threshold(CommandLine line) throws UsageException {

@@ -3,6 +3,7 @@ package org.lodestar.similarity;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,16 @@ import java.util.Map;
  * langchain4j runs, so the output is the same; only the threads are set for the machine.
  */
 final class OnnxBert {
+    /**
+     * The Java half of ONNX Runtime warns through java.util.logging when it cannot extract a GPU
+     * provider's library; held here because a logger nobody references forgets its level.
+     */
+    private static final java.util.logging.Logger ORT_JAVA_LOG = java.util.logging.Logger.getLogger("ai.onnxruntime");
+
+    static {
+        ORT_JAVA_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final boolean typeIds;
@@ -43,7 +54,11 @@ final class OnnxBert {
     }
 
     OnnxBert(String resource, Threads threads) {
-        this.environment = OrtEnvironment.getEnvironment();
+        // ONNX Runtime logs warnings to stderr from native code (at start, newer versions probe for
+        // GPUs through /sys/class/drm and warn on every machine without one). Its messages are
+        // never the user's business here: failures come back as OrtExceptions, so log errors only.
+        // The level is the environment's, fixed when the first one is made: this is that call.
+        this.environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lodestar");
         try (OrtSession.SessionOptions options = options(threads)) {
             this.session = environment.createSession(read(resource), options);
             this.typeIds = session.getInputNames().contains("token_type_ids");
@@ -54,6 +69,7 @@ final class OnnxBert {
 
     private static OrtSession.SessionOptions options(Threads threads) throws OrtException {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
         o.setIntraOpNumThreads(threads.intraOp());
         o.setInterOpNumThreads(threads.interOp());
         o.setExecutionMode(threads.parallel() ? OrtSession.SessionOptions.ExecutionMode.PARALLEL

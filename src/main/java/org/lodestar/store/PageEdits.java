@@ -47,6 +47,7 @@ final class PageEdits {
 
     private final Pipeline pipeline;
     private final PhaseClock clock;
+    private List<String> warnings = List.of();
 
     PageEdits(Pipeline pipeline, PhaseClock clock) {
         this.pipeline = pipeline;
@@ -109,12 +110,20 @@ final class PageEdits {
             findings.forEach(f -> messages.add(f.toString()));
             throw new BuildFailedException("build failed; the database was not changed", messages);
         }
+        List<String> messages = new ArrayList<>();
+        edits.forEach(e -> e.diagnostics().forEach(d -> messages.add(d.toString())));
+        converted.diagnostics().forEach(d -> messages.add(d.toString()));
+        findings.forEach(f -> messages.add(f.toString()));
+        warnings = messages;
         try {
             return Optional.of(Txn.calculateWrite(dataset, () -> write(dataset, edits, converted, inputs, derivation, hashes, storedPages)));
         } catch (Moved e) {
             return Optional.empty(); // written to since it was read: the full build decides again, in one transaction
         }
     }
+
+    /** The warnings of the pages the last {@link #run} built (it builds only pages without errors). */
+    List<String> warnings() { return warnings; }
 
     /** The store changed between the read that planned the edit and its write transaction, which aborts. */
     private static final class Moved extends RuntimeException {

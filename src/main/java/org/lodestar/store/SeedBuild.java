@@ -48,6 +48,7 @@ public final class SeedBuild {
     private Progress progress = Progress.QUIET;
     private final SimilarityDerivation similarity;
     private int chunk = ChunkWriter.CHUNK;
+    private List<String> warnings = List.of();
 
     /** Computes no similarity links: the seed pages' own (imported) ones only. */
     public SeedBuild(Pipeline pipeline, boolean strict) {
@@ -78,6 +79,13 @@ public final class SeedBuild {
         return this;
     }
 
+    /**
+     * The warnings ({@code FILE:LINE: warning: …}, and shapes' warnings) of the pages the last
+     * {@link #run} parsed: every page for a full build, the edited ones for an edit, none when
+     * nothing had changed (they were given by the build that read them).
+     */
+    public List<String> warnings() { return warnings; }
+
     public BuildReport run(KnowledgeStore store, List<SeedFile> files) throws BuildFailedException {
         DatasetGraph dataset = store.dataset();
         Uris uris = pipeline.uris();
@@ -88,10 +96,14 @@ public final class SeedBuild {
                 ? storedHashes(dataset).size() - 1 : null);
         if (same != null)
             return new BuildReport(0, 0, 0, same, Described.NONE);
+        warnings = List.of();
         if (!strict) {
-            Optional<BuildReport> edit = new PageEdits(pipeline, clock).run(dataset, files, inputs, derivation);
-            if (edit.isPresent())
+            PageEdits edits = new PageEdits(pipeline, clock);
+            Optional<BuildReport> edit = edits.run(dataset, files, inputs, derivation);
+            if (edit.isPresent()) {
+                warnings = edits.warnings();
                 return edit.get();
+            }
         }
         PageScan scan = clock.time("parse", () -> PageScan.of(files, pipeline.ontology(), progress));
         if (scan.failed())
@@ -153,6 +165,7 @@ public final class SeedBuild {
         List<String> messages = chunks.messages();
         if (chunks.failed())
             throw new Failed(new BuildFailedException(FAILED, messages));
+        warnings = messages;
         int added = chunks.added() + (stored.containsKey(ontologyGraph) ? 0 : 1);
         int replaced = chunks.replaced() + (stored.containsKey(ontologyGraph) && !ontologyHash.equals(stored.get(ontologyGraph)) ? 1 : 0);
         int unchanged = chunks.unchanged() + (ontologyHash.equals(stored.get(ontologyGraph)) ? 1 : 0);

@@ -13,6 +13,9 @@ final class LinkedData {
     static void register(FusekiServer.Builder builder, Site site) {
         builder.addServlet("/id/*", new IdServlet(site));
         builder.addServlet("/doc/*", new DocServlet(site));
+        MintedServlet minted = new MintedServlet(site);
+        for (String prefix : MintedServlet.PREFIXES)
+            builder.addServlet(prefix + "/*", minted);
         VoidServlet voids = new VoidServlet(site);
         builder.addServlet(VoidServlet.PATH, voids);
         OntologyServlet ontology = new OntologyServlet(site);

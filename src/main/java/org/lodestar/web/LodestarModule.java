@@ -1,11 +1,13 @@
 package org.lodestar.web;
 
 import java.util.Set;
+import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 import org.lodestar.search.SearchIndex;
 import org.lodestar.store.KnowledgeStore;
+import org.lodestar.store.RecordedBase;
 import org.lodestar.util.BesideDatabase;
 import org.lodestar.view.ViewOptions;
 
@@ -23,9 +25,25 @@ final class LodestarModule implements FusekiModule {
     LodestarModule(ServerSettings settings, KnowledgeStore store) {
         this.settings = settings;
         this.store = store;
-        this.docs = settings.db() == null ? DocStore.none() : DocStore.at(DocStore.besideDatabase(settings.db()),
-                ViewOptions.defaults(settings.similarity()));
+        this.docs = settings.db() == null ? DocStore.none() : documents(settings, store);
         this.search = new SearchIndex(settings.db() == null ? null : BesideDatabase.file(settings.db(), SEARCH_SUFFIX));
+    }
+
+    /**
+     * The rendered documents beside the database, unless this server would only spoil them: a
+     * database nothing was built into has none to serve, and one built under another base has no
+     * entity under this server's (a render would replace a good file with an empty one).
+     */
+    private static DocStore documents(ServerSettings settings, KnowledgeStore store) {
+        Set<String> built = RecordedBase.of(store.dataset());
+        if (built.isEmpty())
+            return DocStore.none();
+        if (!built.contains(settings.base())) {
+            Fuseki.serverLog.warn("{} was built under {}, not {}: its rendered documents are left as they are", store,
+                    String.join(", ", built), settings.base());
+            return DocStore.none();
+        }
+        return DocStore.at(DocStore.besideDatabase(settings.db()), ViewOptions.defaults(settings.similarity()));
     }
 
     /** The search index's folder beside the database: {@code data/tdb2.search}. */

@@ -28,6 +28,8 @@ public final class LodestarServer {
                 .addEndpoint(Operation.GSP_R, "get")
                 .addEndpoint(Operation.Shacl, "shacl");
         FusekiServer.Builder builder = FusekiServer.create().port(settings.port())
+                // What monitoring scripts written for Fuseki expect: /$/ping, /$/stats, Prometheus /$/metrics.
+                .enablePing(true).enableStats(true).enableMetrics(true)
                 .fusekiModules(FusekiModules.create(new LodestarModule(settings, store)));
         if (settings.passwd() != null) {
             service.addEndpoint(Operation.Update, "update", Auth.ANY_USER);

@@ -7,9 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** 404: an HTML page with a search box for browsers, plain text for everyone else. */
+/**
+ * 404: an HTML page with a search box for browsers, plain text for everyone else. The RDF formats
+ * are offered too, only so that a client that ranks them above HTML (Comunica's
+ * {@code …text/turtle;q=0.6,…,text/html;q=0.2}) counts as the RDF client it is and gets text,
+ * not the page that its q for HTML would otherwise win.
+ */
 final class NotFound {
-    private static final ContentNegotiation CONNEG = new ContentNegotiation(List.of(Format.TEXT, Format.HTML));
+    private static final ContentNegotiation CONNEG = new ContentNegotiation(List.of(Format.TEXT, Format.TURTLE, Format.JSONLD,
+            Format.NTRIPLES, Format.RDFXML, Format.JSON, Format.HTML));
 
     private NotFound() {}
 

@@ -30,6 +30,9 @@ import org.apache.jena.update.UpdateRequest;
  *     {@code WITH}): 400, as SPARQL 1.1 Protocol §2.2.3 says. Stock Fuseki answers 500.</li>
  * <li>CORS on the query endpoints (every answer, and OPTIONS preflights for GET and POST), so
  *     that pages elsewhere can query; not on the update endpoint.</li>
+ * <li>{@code output}, {@code format} and {@code results} parameters in the words other clients use
+ *     ({@code format=rdf+xml}, {@code format=n3} from SPARQLWrapper) put into Fuseki's, so that
+ *     CONSTRUCT and DESCRIBE answer in every graph format Fuseki writes ({@link FormatParameters}).</li>
  * <li>After an update that succeeded: a new data version, so that the ETags and Last-Modified of
  *     documents, VoID and the dump change with the data ({@link Versions#recordUpdate}).</li>
  * </ul>
@@ -79,6 +82,8 @@ final class SparqlProtocolFilter implements Filter {
         }
         // Jetty has authenticated the request by now (the update endpoint requires a user); the
         // check keeps an anonymous POST from making the server render everything again, should that change.
+        if (isQueryEndpoint(req))
+            req = FormatParameters.of(req);
         boolean update = method.equals("POST") && isUpdateEndpoint(req) && req.getUserPrincipal() != null;
         if (update)
             site.docs().beginWrite();

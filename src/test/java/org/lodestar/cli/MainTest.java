@@ -23,6 +23,17 @@ class MainTest {
     @TempDir
     Path dir;
 
+    /** The database every refused build and serve names: never the user's data/tdb2, and never made. */
+    @TempDir
+    static Path scratch;
+
+    static String[] withDb(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--db";
+        all[args.length + 1] = scratch.resolve("db").toString();
+        return all;
+    }
+
     record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
@@ -37,16 +48,16 @@ class MainTest {
                 Arguments.of(new String[] {}, "usage:"),
                 Arguments.of(new String[] {"frobnicate"}, "unknown command 'frobnicate'"),
                 Arguments.of(new String[] {"serve", "--db", "x", "--mem"}, "only one of --db and --mem"),
-                Arguments.of(new String[] {"serve", "--port", "eighty"}, "--port: 'eighty'"),
-                Arguments.of(new String[] {"serve", "--port", "70000"}, "--port"),
-                Arguments.of(new String[] {"serve", "--timeout", "-5"}, "--timeout"),
-                Arguments.of(new String[] {"serve", "--cache", "-1"}, "--cache"),
-                Arguments.of(new String[] {"serve", "--cache", "lots"}, "--cache: 'lots'"),
-                Arguments.of(new String[] {"serve", "--passwd", "/no/such/file"}, "--passwd: cannot read"),
-                Arguments.of(new String[] {"build", "--base", "not a uri"}, "--base: 'not a uri'"),
-                Arguments.of(new String[] {"build", "--base", "ftp://example.org/"}, "--base"),
-                Arguments.of(new String[] {"build", "--seeds", "/no/such/folder"}, "--seeds: /no/such/folder"),
-                Arguments.of(new String[] {"build", "--bogus"}, "--bogus"),
+                Arguments.of(withDb("serve", "--port", "eighty"), "--port: 'eighty'"),
+                Arguments.of(withDb("serve", "--port", "70000"), "--port"),
+                Arguments.of(withDb("serve", "--timeout", "-5"), "--timeout"),
+                Arguments.of(withDb("serve", "--cache", "-1"), "--cache"),
+                Arguments.of(withDb("serve", "--cache", "lots"), "--cache: 'lots'"),
+                Arguments.of(withDb("serve", "--passwd", "/no/such/file"), "--passwd: cannot read"),
+                Arguments.of(withDb("build", "--base", "not a uri"), "--base: 'not a uri'"),
+                Arguments.of(withDb("build", "--base", "ftp://example.org/"), "--base"),
+                Arguments.of(withDb("build", "--seeds", "/no/such/folder"), "--seeds: /no/such/folder"),
+                Arguments.of(withDb("build", "--bogus"), "--bogus"),
                 Arguments.of(new String[] {"bench", "--entities", "10", "--measure", "views,speed"}, "--measure: 'speed' is not a measurement"),
                 Arguments.of(new String[] {"bench", "--entities", "10", "--measure", "views,,similarity"}, "--measure: an empty name is not a measurement"),
                 Arguments.of(new String[] {"convert"}, "PATH: give at least one"),
@@ -59,6 +70,7 @@ class MainTest {
         Run r = run(args);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(expected), "stderr should mention '" + expected + "' but was: " + r.err());
+        assertFalse(Files.exists(scratch.resolve("db")), "a refused command made its database");
     }
 
     @ParameterizedTest
@@ -134,5 +146,21 @@ class MainTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(rendered, Files.readAllBytes(docs), "the documents are kept too");
         Run again = run("build", "--db", db.toString());
         assertTrue(again.out().contains("0 added, 0 replaced, 0 dropped, 7 unchanged"), again.out());
+    }
+
+    /** A build says what it warns about, last, with a count: an unknown edge key among them, which becomes a label-only member. */
+    @Test
+    void buildPrintsItsWarningsAndACount() throws Exception {
+        Path seeds = org.lodestar.TestSeeds.copy(dir);
+        Path page = seeds.resolve("thinker-evan-hubinger.txt");
+        Files.writeString(page, Files.readString(page).replace("Alignment FakingstudiesCo-author", "Alignment FakinginvestigatesCo-author"));
+        Run r = run("build", "--seeds", seeds.toString(), "--db", dir.resolve("db").toString(), "--similarity", "imported");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*thinker-evan-hubinger\\.txt:12: warning: .*unknown edge key.*Fakinginvestigates.*")),
+                r.err());
+        long warnings = lines.stream().filter(l -> l.matches("\\S+:\\d+: warning: .*")).count();
+        assertTrue(warnings >= 2, "the seeds' own warning and the unknown key: " + r.err());
+        assertEquals(warnings + " warning(s)", lines.get(lines.size() - 1), "the count comes last");
     }
 }

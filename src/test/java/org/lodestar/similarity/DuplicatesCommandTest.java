@@ -58,15 +58,16 @@ class DuplicatesCommandTest {
         assertEquals(2, run("duplicates", "--db", dir.resolve("none").toString()));
         assertTrue(err().contains("--db: no database at"), err());
         assertTrue(Files.notExists(dir.resolve("none")), "no empty database is created");
-        assertEquals(2, run("duplicates", "--min", "1.5"));
+        assertEquals(2, run("duplicates", "--min", "1.5", "--db", dir.resolve("none").toString()));
         assertTrue(err().contains("--min: '1.5' is not a score from 0 to 1"), err());
-        assertEquals(2, run("build", "--similarity", "some"));
+        assertEquals(2, run("build", "--similarity", "some", "--db", dir.resolve("none").toString()));
         assertTrue(err().contains("--similarity: 'some' is not one of imported|computed|both"), err());
-        assertEquals(2, run("build", "--threshold", "1.2"));
+        assertEquals(2, run("build", "--threshold", "1.2", "--db", dir.resolve("none").toString()));
         assertTrue(err().contains("--threshold: '1.2' is not a cosine from 0 to 1"), err());
-        assertEquals(2, run("serve", "--similarity", "imported", "--k", "5"));
+        assertEquals(2, run("serve", "--similarity", "imported", "--k", "5", "--db", dir.resolve("none").toString()));
         assertTrue(err().contains("--similarity imported computes none"), err());
-        assertEquals(2, run("build", "--k", "0"));
+        assertEquals(2, run("build", "--k", "0", "--db", dir.resolve("none").toString()));
         assertTrue(err().contains("--k"), err());
+        assertTrue(Files.notExists(dir.resolve("none")), "no refused command creates a database");
     }
 }

@@ -91,6 +91,15 @@ class LinkedDataTest {
         assertEquals(404, web.get(DOC.replace("alignment-faking", "no-such-thing")).statusCode());
     }
 
+    /** Every real client that asks for RDF gets the 404 as text (Comunica ranks HTML low, but names it); browsers get HTML. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("realClients")
+    void anUnknownEntityAskedForAsRdfIsA404InText(AcceptHeaders.Row row) throws Exception {
+        HttpResponse<byte[]> r = web.get("/id/concept/no-such-thing", "Accept", row.accept());
+        assertEquals(404, r.statusCode());
+        assertEquals(row.expected() == Format.HTML ? "text/html" : "text/plain", mediaType(r), row.client());
+    }
+
     @Test
     void malformedIdsAre404() throws Exception {
         for (String path : new String[] {"/id/concept/Alignment-Faking", "/id/concept/alignment--faking", "/id/nosuchtype/alignment-faking",
@@ -100,6 +109,10 @@ class LinkedDataTest {
     }
 
     // ---- negotiation
+
+    static Stream<AcceptHeaders.Row> realClients() {
+        return AcceptHeaders.REAL_CLIENTS.stream();
+    }
 
     static Stream<AcceptHeaders.Row> clients() {
         return Stream.concat(AcceptHeaders.REAL_CLIENTS.stream(), AcceptHeaders.RULES.stream());
