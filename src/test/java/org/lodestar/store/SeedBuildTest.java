@@ -75,7 +75,7 @@ class SeedBuildTest {
         Path seeds = seeds();
         build(store, seeds);
         Set<Quad> before = quads(store);
-        assertEquals(new BuildReport(0, 0, 0, 7), build(store, seeds));
+        assertEquals(new BuildReport(0, 0, 0, 7, Described.NONE), build(store, seeds));
         assertEquals(before, quads(store));
     }
 
