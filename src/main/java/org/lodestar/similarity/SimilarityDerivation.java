@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.HashMap;
@@ -20,9 +18,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.vocabulary.RDF;
 import org.lodestar.ontology.KG;
 import org.lodestar.rdf.Uris;
 
@@ -99,9 +95,9 @@ public final class SimilarityDerivation {
         Node method = SimilarityTerms.method(embedder);
         if (!settings.mode().computes()) {
             // links another build computed, with settings that computed some
-            Set<Node> gone = storedLinks(stored, method).keySet();
+            Set<Node> gone = StoredLinks.storedLinks(stored, method).keySet();
             lastChanged = gone.isEmpty() ? Set.of() : null;
-            removeLinks(stored, gone);
+            StoredLinks.removeLinks(stored, gone);
             describe(stored, derivedGraph);
             return;
         }
@@ -163,7 +159,7 @@ public final class SimilarityDerivation {
                 again.add(i);
         }
         for (Node e : texts)
-            for (Node other : linkedWith(stored, e, method))
+            for (Node other : StoredLinks.linkedWith(stored, e, method))
                 if (numbers.containsKey(other))
                     again.add(numbers.get(other));
         // An entity whose own k nearest a new text joins: one with fewer than k links, or whose
@@ -173,7 +169,7 @@ public final class SimilarityDerivation {
             if (i == null)
                 continue;
             for (Neighbour n : index.nearest(i, entities.size(), settings.threshold(), again::contains))
-                if (Vectors.score(n.cosine()).compareTo(kthBest(stored, entities.get(n.index()).iri(), method, settings.k())) >= 0)
+                if (Vectors.score(n.cosine()).compareTo(StoredLinks.kthBest(stored, entities.get(n.index()).iri(), method, settings.k())) >= 0)
                     again.add(n.index());
         }
         // The partners are read here, in the transaction's own thread; the searches then run on every core.
@@ -200,9 +196,9 @@ public final class SimilarityDerivation {
         List<Node> involved = new ArrayList<>(changed);
         again.forEach(i -> involved.add(entities.get(i).iri()));
         for (Node e : involved)
-            for (Node link : linksOf(stored, e, method))
+            for (Node link : StoredLinks.linksOf(stored, e, method))
                 if (seen.add(link))
-                    storedLink(stored, link).ifPresent(t -> before.put(link, t));
+                    StoredLinks.storedLink(stored, link).ifPresent(t -> before.put(link, t));
         int added = 0, kept = 0, removed = 0;
         Node now = NodeFactory.createLiteralDT(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
         for (Map.Entry<Node, Triple[]> e : before.entrySet()) {
@@ -215,27 +211,27 @@ public final class SimilarityDerivation {
             // an entity gone takes its links with it; a link both ends gave up goes
             if (a != null && b != null && !(again.contains(a) && again.contains(b))) {
                 int mine = again.contains(a) ? a : b, other = mine == a ? b : a;
-                keep = stillNearest(index, other, mine, linkedWith(stored, entities.get(other).iri(), method), numbers, newTexts,
+                keep = stillNearest(index, other, mine, StoredLinks.linkedWith(stored, entities.get(other).iri(), method), numbers, newTexts,
                         partnersOf.apply(other));
             }
             if (keep) {
                 kept++;
             } else {
                 touched.addAll(ends);
-                removeLinks(stored, List.of(link));
+                StoredLinks.removeLinks(stored, List.of(link));
                 removed++;
             }
         }
         for (Map.Entry<Node, LinkComputation.Pair> e : wanted.entrySet()) {
             Triple[] old = before.get(e.getKey());
             BigDecimal score = Vectors.score(e.getValue().cosine());
-            if (old != null && sameScore(old[0].getObject(), score)) {
+            if (old != null && StoredLinks.sameScore(old[0].getObject(), score)) {
                 kept++;
                 continue;
             }
             if (old != null)
-                removeLinks(stored, List.of(e.getKey()));
-            writeLink(stored, e.getKey(), entities.get(e.getValue().a()).iri(), entities.get(e.getValue().b()).iri(), score, method, now);
+                StoredLinks.removeLinks(stored, List.of(e.getKey()));
+            StoredLinks.writeLink(stored, e.getKey(), entities.get(e.getValue().a()).iri(), entities.get(e.getValue().b()).iri(), score, method, now);
             touched.add(entities.get(e.getValue().a()).iri());
             touched.add(entities.get(e.getValue().b()).iri());
             added++;
@@ -285,49 +281,6 @@ public final class SimilarityDerivation {
         return index.nearest(i, settings.k(), settings.threshold(), partners::contains);
     }
 
-    /** The k-th best score among an entity's computed links; zero when it has fewer than k. */
-    private static BigDecimal kthBest(Graph stored, Node entity, Node method, int k) {
-        List<BigDecimal> scores = new ArrayList<>();
-        for (Node link : linksOf(stored, entity, method))
-            storedLink(stored, link).ifPresent(t -> scores.add(new BigDecimal(t[0].getObject().getLiteralLexicalForm())));
-        if (scores.size() < k)
-            return BigDecimal.ZERO;
-        scores.sort(Comparator.reverseOrder());
-        return scores.get(k - 1);
-    }
-
-    /** The computed links {@code entity} is an element of. */
-    private static List<Node> linksOf(Graph stored, Node entity, Node method) {
-        return stored.find(Node.ANY, KG.element, entity).mapWith(Triple::getSubject)
-                .filterKeep(link -> stored.contains(link, KG.method, method)).toList();
-    }
-
-    /** The entities {@code entity} shares a computed link with. */
-    private static List<Node> linkedWith(Graph stored, Node entity, Node method) {
-        List<Node> others = new ArrayList<>();
-        for (Node link : linksOf(stored, entity, method))
-            stored.find(link, KG.element, Node.ANY).forEachRemaining(t -> {
-                if (!t.getObject().equals(entity))
-                    others.add(t.getObject());
-            });
-        return others;
-    }
-
-    private static Optional<Triple[]> storedLink(Graph stored, Node link) {
-        Optional<Triple> score = stored.find(link, KG.score, Node.ANY).nextOptional();
-        Optional<Triple> time = stored.find(link, SimilarityTerms.generatedAtTime, Node.ANY).nextOptional();
-        return score.isPresent() && time.isPresent() ? Optional.of(new Triple[] {score.get(), time.get()}) : Optional.empty();
-    }
-
-    private static void writeLink(Graph stored, Node link, Node a, Node b, BigDecimal score, Node method, Node when) {
-        stored.add(Triple.create(link, RDF.type.asNode(), KG.SimilarityLink));
-        stored.add(Triple.create(link, KG.element, a));
-        stored.add(Triple.create(link, KG.element, b));
-        stored.add(Triple.create(link, KG.score, decimal(score)));
-        stored.add(Triple.create(link, KG.method, method));
-        stored.add(Triple.create(link, SimilarityTerms.generatedAtTime, when));
-    }
-
     /** Link IRI: {@code {base}similarity/computed/{hash of the two entity IRIs in order}}, the same at every build. */
     public static Node linkIri(Uris uris, Node a, Node b) {
         String x = a.getURI(), y = b.getURI();
@@ -337,7 +290,7 @@ public final class SimilarityDerivation {
 
     /** @return added, removed, kept */
     private int[] write(List<EntityText> entities, List<LinkComputation.Pair> pairs, Uris uris, Graph stored, Node method) {
-        Map<Node, Triple[]> before = storedLinks(stored, method);
+        Map<Node, Triple[]> before = StoredLinks.storedLinks(stored, method);
         Node now = NodeFactory.createLiteralDT(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
         int added = 0, kept = 0;
         Set<Node> written = new HashSet<>();
@@ -347,63 +300,27 @@ public final class SimilarityDerivation {
             BigDecimal score = Vectors.score(p.cosine());
             written.add(link);
             Triple[] old = before.get(link);
-            if (old != null && sameScore(old[0].getObject(), score)) {
+            if (old != null && StoredLinks.sameScore(old[0].getObject(), score)) {
                 kept++;
                 continue;
             }
             if (old != null)
-                removeLinks(stored, List.of(link));
+                StoredLinks.removeLinks(stored, List.of(link));
             added++;
-            writeLink(stored, link, a, b, score, method, now);
+            StoredLinks.writeLink(stored, link, a, b, score, method, now);
         }
         List<Node> gone = before.keySet().stream().filter(l -> !written.contains(l)).toList();
-        removeLinks(stored, gone);
+        StoredLinks.removeLinks(stored, gone);
         return new int[] {added, gone.size(), kept};
     }
 
-    private static void removeLinks(Graph stored, Collection<Node> links) {
-        for (Node link : links)
-            removeAll(stored, link, Node.ANY);
-    }
-
-    /** Deletes what matches, found first: the triples are deleted as read (see {@link #decimal}). */
-    static void removeAll(Graph graph, Node s, Node p) {
-        graph.find(s, p, Node.ANY).toList().forEach(graph::delete);
-    }
-
-    /**
-     * A decimal literal in the form TDB2 gives it back: a triple is deleted as it is read, and one
-     * written as "0.670" is read as "0.67", deleted as that, and missed (a link kept its old score
-     * beside the new one, ChunkedBuildTest).
-     */
-    static Node decimal(BigDecimal value) {
-        return NodeValue.makeDecimal(value).asNode();
-    }
-
-    /** The computed links in the previous derived graph: link → {score triple, time triple}. */
-    private static Map<Node, Triple[]> storedLinks(Graph previous, Node method) {
-        Map<Node, Triple[]> links = new HashMap<>();
-        for (Triple t : previous.find(Node.ANY, KG.method, method).toList())
-            storedLink(previous, t.getSubject()).ifPresent(found -> links.put(t.getSubject(), found));
-        return links;
-    }
-
-    /** By value: TDB2 stores decimals in canonical form, "0.800" comes back as "0.8". */
-    private static boolean sameScore(Node stored, BigDecimal score) {
-        try {
-            return stored.isLiteral() && new BigDecimal(stored.getLiteralLexicalForm()).compareTo(score) == 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
     private void describe(Graph derived, Node derivedGraph) {
-        removeAll(derived, derivedGraph, SimilarityTerms.similarityThreshold);
-        removeAll(derived, derivedGraph, SimilarityTerms.similarityLimit);
+        StoredLinks.removeAll(derived, derivedGraph, SimilarityTerms.similarityThreshold);
+        StoredLinks.removeAll(derived, derivedGraph, SimilarityTerms.similarityLimit);
         if (!settings.mode().computes())
             return;
         derived.add(Triple.create(derivedGraph, SimilarityTerms.similarityThreshold,
-                decimal(new BigDecimal(settings.thresholdLexical()))));
+                StoredLinks.decimal(new BigDecimal(settings.thresholdLexical()))));
         derived.add(Triple.create(derivedGraph, SimilarityTerms.similarityLimit,
                 NodeFactory.createLiteralDT(Integer.toString(settings.k()), XSDDatatype.XSDinteger)));
     }

@@ -22,13 +22,13 @@ class DecimalRoundTripTest {
         DatasetGraph ds = DatabaseMgr.createDatasetGraph();
         Node g = NodeFactory.createURI("http://x/g"), link = NodeFactory.createURI("http://x/link"),
                 p = NodeFactory.createURI("http://x/score");
-        Node written = SimilarityDerivation.decimal(Vectors.score(Double.parseDouble(score)));
+        Node written = StoredLinks.decimal(Vectors.score(Double.parseDouble(score)));
         Txn.executeWrite(ds, () -> ds.add(g, link, p, written));
         Txn.executeWrite(ds, () -> {
             Graph stored = ds.getGraph(g);
             Triple read = stored.find(link, p, Node.ANY).next();
             assertEquals(written, read.getObject(), "read back as written");
-            SimilarityDerivation.removeAll(stored, link, Node.ANY);
+            StoredLinks.removeAll(stored, link, Node.ANY);
         });
         assertFalse(Txn.calculateRead(ds, () -> ds.find(g, link, p, Node.ANY).hasNext()), "gone");
         assertEquals(0, new BigDecimal(score).compareTo(new BigDecimal(written.getLiteralLexicalForm())), "the same value");
