@@ -38,6 +38,14 @@ class PageDigestsTest {
         Files.writeString(record(), out);
     }
 
+    /** Records {@code file}'s digest beside the database, then puts {@link #FAKE} in its place. */
+    private void recordThenFake(Path file) throws Exception {
+        PageDigests first = PageDigests.beside(dir.resolve("db"), RECORD_ALL);
+        first.digest(page(file));
+        first.save();
+        fakeRecordedDigests();
+    }
+
     @Test
     void aFileAsRecordedIsNotReadAgain() throws Exception {
         Path file = Files.writeString(dir.resolve("a.txt"), "# A page\n");
@@ -51,10 +59,7 @@ class PageDigestsTest {
     @Test
     void aChangedFileIsReadAgainEvenWithItsOldSizeAndTime() throws Exception {
         Path file = Files.writeString(dir.resolve("a.txt"), "# A page\n");
-        PageDigests first = PageDigests.beside(dir.resolve("db"), RECORD_ALL);
-        first.digest(page(file));
-        first.save();
-        fakeRecordedDigests();
+        recordThenFake(file);
         var modified = Files.getLastModifiedTime(file);
         Files.writeString(file, "# B page\n"); // same size
         Files.setLastModifiedTime(file, modified); // and the old time: the change time still tells
@@ -75,10 +80,7 @@ class PageDigestsTest {
     @Test
     void aGarbledRecordIsIgnored() throws Exception {
         Path file = Files.writeString(dir.resolve("a.txt"), "# A page\n");
-        PageDigests first = PageDigests.beside(dir.resolve("db"), RECORD_ALL);
-        first.digest(page(file));
-        first.save();
-        fakeRecordedDigests();
+        recordThenFake(file);
         Files.writeString(record(), Files.readString(record()) + "not a record line\n");
         assertEquals(Uris.hash("# A page\n".getBytes(StandardCharsets.UTF_8), 64),
                 PageDigests.beside(dir.resolve("db"), RECORD_ALL).digest(page(file)));
