@@ -8,7 +8,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.fuseki.system.FusekiLogging;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.web.LodestarServer;
@@ -36,8 +35,7 @@ final class ServeCommand implements CliCommand {
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
         ServerSettings s = settings(line);
-        // Fuseki's own request and start-up logging, through the log4j2 binding in the jar.
-        FusekiLogging.setLogging();
+        ServerLogging.setUp();
         FusekiServer server = start(s, out, err);
         if (server == null)
             return Main.FAILED;
