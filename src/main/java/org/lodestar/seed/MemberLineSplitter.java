@@ -18,9 +18,11 @@ final class MemberLineSplitter {
     private static final String QUOTES = "\"“‘'«";
 
     private final GluedKeys edgeKeys;
+    private final Set<String> keys;
 
     MemberLineSplitter(Set<String> edgeKeys) {
         this.edgeKeys = new GluedKeys(edgeKeys);
+        this.keys = Set.copyOf(edgeKeys);
     }
 
     /**
@@ -36,7 +38,7 @@ final class MemberLineSplitter {
                 diagnostics.warning(line, "edge key " + loose + " is not glued to a label, so it is not read as the key;"
                         + " kept as a label-only member");
             else
-                UnknownKeyDetector.suspect(text).ifPresent(why -> diagnostics.warning(line,
+                UnknownKeyDetector.suspect(text).or(() -> UnknownKeyDetector.suspectAtEnd(text, keys)).ifPresent(why -> diagnostics.warning(line,
                         "looks like fields glued around an unknown edge key " + why + "; kept as a label-only member"));
             return new Member(text, null, null, line, position);
         }

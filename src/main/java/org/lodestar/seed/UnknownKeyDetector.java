@@ -1,7 +1,9 @@
 package org.lodestar.seed;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Spots a member line that is probably {@code label + key + justification} with a key the
@@ -20,6 +22,10 @@ final class UnknownKeyDetector {
 
     private static final Pattern KEY_SHAPE = Pattern.compile("[a-z]+(_[a-z]+)*");
     private static final int MIN_KEY = 3;
+    /** Shorter keys ("uses", "cites") are one letter away from too many ordinary word endings. */
+    private static final int MIN_MISSPELT_KEY = 6;
+    private static final int GLUED_LABEL_LETTERS = 3;
+    private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
 
     private UnknownKeyDetector() {}
 
@@ -40,6 +46,37 @@ final class UnknownKeyDetector {
                 // at least one letter of the label's last word, then a key of at least MIN_KEY
                 return Optional.of("at the end of '" + text.substring(wordStart(text, r), u) + "'");
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A key glued to the end of the line with nothing after it ({@code Evan Hubingerstudys}). No
+     * upper-case letter follows to mark the boundary, and labels often end in plurals, so only two
+     * signs count: a snake_case run inside the last word, or a run one edit away from a known key.
+     *
+     * @return how to name the suspect in a warning, with the key it was probably meant to be
+     */
+    static Optional<String> suspectAtEnd(String text, Collection<String> keys) {
+        int end = text.length();
+        int r = runStart(text, end);
+        int word = wordStart(text, end);
+        if (r <= word || r == end)
+            return Optional.empty();
+        String run = text.substring(r);
+        if (run.indexOf('_') >= 0 && KEY_SHAPE.matcher(run).matches())
+            return Optional.of("at the end of '" + text.substring(word) + "'");
+        char before = text.charAt(r - 1);
+        if (before == '-')
+            return Optional.empty(); // "Self-motivated": a compound, not a glued key
+        // After punctuation the whole run may be the key (et al.suports); glued to letters, keep a
+        // few of them for the label, or prefixes such as "Un" in "Unmotivated" would be read as labels.
+        int first = Character.isLetter(before) ? r + GLUED_LABEL_LETTERS : r;
+        for (int s = first; s <= end - (MIN_MISSPELT_KEY - 1); s++) {
+            String tail = text.substring(s);
+            for (String key : keys)
+                if (key.length() >= MIN_MISSPELT_KEY && ONE_EDIT.apply(tail, key) == 1)
+                    return Optional.of("'" + tail + "' (is it '" + key + "'?)");
         }
         return Optional.empty();
     }

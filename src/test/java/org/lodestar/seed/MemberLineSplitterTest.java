@@ -113,7 +113,25 @@ class MemberLineSplitterTest {
                 row("Sycophancy in LLMsrefinesTendency to please", "Sycophancy in LLMsrefinesTendency to please", null, null,
                         "1: warning: at the end of 'LLMsrefines'"),
                 row("Compliance Gapderived_fromHeadline metric", "Compliance Gapderived_fromHeadline metric", null, null,
-                        "1: warning: at the end of 'Gapderived_from'"));
+                        "1: warning: at the end of 'Gapderived_from'"),
+                // an unknown key at the end of the line, with no justification after it
+                row("Evan Hubingerrelated_to", "Evan Hubingerrelated_to", null, null,
+                        "1: warning: looks like fields glued around an unknown edge key at the end of 'Hubingerrelated_to'"),
+                row("Evan Hubingerstudie", "Evan Hubingerstudie", null, null,
+                        "1: warning: looks like fields glued around an unknown edge key 'studie' (is it 'studies'?)"),
+                row("Greenblatt et al.suports", "Greenblatt et al.suports", null, null,
+                        "1: warning: unknown edge key 'suports' (is it 'supports'?)"),
+                row("Alignment Fakingintroduce", "Alignment Fakingintroduce", null, null,
+                        "1: warning: 'introduce' (is it 'introduces'?)"),
+                // ... but labels that merely end like a key are left alone
+                row("Sparse Autoencoders", "Sparse Autoencoders", null, null),
+                row("Politically unmotivated", "Politically unmotivated", null, null),
+                row("Self-motivated agents", "Self-motivated agents", null, null),
+                row("Self-motivated", "Self-motivated", null, null),
+                row("Email addresses", "Email addresses", null, null),
+                row("Unaddressed", "Unaddressed", null, null),
+                row("Constitutional AI supports", "Constitutional AI supports", null, null),
+                row("Cases of hidden_state", "Cases of hidden_state", null, null));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
