@@ -36,7 +36,7 @@ final class ReplicaStart {
                 return null;
             }
         }
-        Replica replica = new Replica(replication.replicaOf(), store.dataset(), "lodestar-replica-" + Uris.hash(db.toAbsolutePath().toString(), 12));
+        Replica replica = new Replica(replication.replicaOf(), store.dataset(), "lodestar-replica-" + Uris.hash(db.toAbsolutePath().toString(), 12), out);
         long applied = replica.catchUp(CATCH_UP);
         out.println("replica of " + replication.replicaOf() + ": applied " + applied + " change(s)");
         ServerSettings s = given.withBase(Args.base(given.base(), store, db));

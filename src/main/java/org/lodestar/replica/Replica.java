@@ -1,5 +1,6 @@
 package org.lodestar.replica;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,13 @@ public final class Replica implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong applied = new AtomicLong();
     private final boolean grouped;
+    private final PrintStream out;
     private Thread thread;
 
-    public Replica(PatchTopic topic, DatasetGraph dataset, String group) {
+    /** {@code out} gets one line per patch applied (its offset and size): the replica's log of what it did. */
+    public Replica(PatchTopic topic, DatasetGraph dataset, String group, PrintStream out) {
         this.topic = topic;
+        this.out = out;
         this.dataset = dataset;
         this.consumer = consumer(topic, group);
         this.grouped = group != null;
@@ -102,8 +106,10 @@ public final class Replica implements AutoCloseable {
     private void poll(Duration wait) {
         long last = -1;
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait)) {
-            if (Txn.calculateWrite(dataset, () -> Patches.apply(dataset, r.offset(), r.value())))
+            if (Txn.calculateWrite(dataset, () -> Patches.apply(dataset, r.offset(), r.value()))) {
                 applied.incrementAndGet();
+                out.println("applied patch " + r.offset() + " (" + r.serializedValueSize() + " bytes) from " + topic);
+            }
             last = r.offset();
         }
         if (last >= 0 && grouped)
