@@ -42,8 +42,6 @@ record Replication(PatchTopic publish, PatchTopic replicaOf, String snapshot) {
             throw new UsageException("--topic needs --publish or --replica-of");
         if (line.hasOption("passwd") && replica != null)
             throw new UsageException("--passwd: a replica is read only (updates go to the writer)");
-        if (line.hasOption("passwd") && publish != null)
-            throw new UsageException("--passwd with --publish: SPARQL updates are not published to replicas yet; update the writer's pages and build");
         if (line.hasOption("mem") && (publish != null || replica != null))
             throw new UsageException("--mem: a writer or replica keeps its position in the log with its data: give --db");
         return new Replication(publish == null ? null : new PatchTopic(publish, topic),

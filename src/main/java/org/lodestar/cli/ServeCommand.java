@@ -71,8 +71,11 @@ final class ServeCommand implements CliCommand {
         KnowledgeStore store = given.db() == null ? KnowledgeStore.inMemory() : Preflight.open(given.db());
         ServerSettings s = given.withBase(Args.base(given.base(), store, given.db()));
         int built;
-        // a writer applies first what the log holds past its own position (PatchPublisher), then publishes its first build
-        try (PatchPublisher publisher = replication.publish() == null ? null : PatchPublisher.open(replication.publish(), store.dataset())) {
+        // a writer applies first what the log holds past its own position (PatchPublisher), then publishes its
+        // first build and, while it serves, every SPARQL update
+        PatchPublisher publisher = null;
+        try {
+            publisher = replication.publish() == null ? null : PatchPublisher.open(replication.publish(), store.dataset());
             if (publisher != null)
                 store.publishing(publisher);
             built = store.isEmpty() ? BuildCommand.build(pages != null ? pages : pages(s), s.base(), false, s.similarity(), s.db(), store,
@@ -81,6 +84,10 @@ final class ServeCommand implements CliCommand {
             err.println("serve: " + e.getMessage());
             built = Main.FAILED;
         }
+        if (built != Main.OK && publisher != null)
+            publisher.close();
+        else if (publisher != null)
+            Runtime.getRuntime().addShutdownHook(new Thread(publisher::close));
         if (built != Main.OK) {
             if (made != null)
                 Preflight.removeMade(s.db(), made, store, beside);

@@ -50,6 +50,7 @@ public final class KnowledgeStore {
 
     /** Sends every later write through {@code monitor} ({@link #writes}); returns this store. */
     public KnowledgeStore publishing(RDFChanges monitor) {
+        ChangesOverTdb2.register();
         this.writes = new DatasetGraphChanges(dataset, monitor);
         return this;
     }

@@ -1,6 +1,7 @@
 package org.lodestar.replica;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -170,19 +171,45 @@ class ReplicasTest {
         DatasetGraph expected = writerData();
         for (int port : ports)
             awaitSame(port, expected);
-        // the writer served from its own database, as it would be after the build
-        ServerSettings settings = new ServerSettings(0, writer, seeds, "http://localhost:8080/", null, 10_000);
-        FusekiServer server = LodestarServer.start(settings, KnowledgeStore.open(writer));
-        List<String> theWriters;
-        try {
-            theWriters = answers(server.getHttpPort());
-        } finally {
-            server.stop();
+        // the writer served from its own database, as it would be after the build, and publishing its updates
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, "curator: secret\n");
+        ServerSettings settings = new ServerSettings(0, writer, seeds, "http://localhost:8080/", passwd, 10_000);
+        KnowledgeStore store = KnowledgeStore.open(writer);
+        try (PatchPublisher publisher = PatchPublisher.open(new PatchTopic(bootstrap, PatchTopic.DEFAULT_TOPIC), store.dataset())) {
+            FusekiServer server = LodestarServer.start(settings, store.publishing(publisher));
+            try {
+                List<String> theWriters = answers(server.getHttpPort());
+                assertTrue(theWriters.get(0).contains("Edited description number " + edits), theWriters.get(0));
+                for (int port : ports)
+                    assertEquals(theWriters, answers(port), "replica on " + port);
+                // an authenticated SPARQL update on the writer reaches every replica too
+                HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getHttpPort() + "/kg/update"))
+                        .header("Content-Type", "application/sparql-update")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("curator:secret".getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(UPDATE)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(2, updated.statusCode() / 100, updated.body());
+                DatasetGraph after = writerData();
+                assertFalse(IsoMatcher.isomorphic(expected, after), "the update changed nothing");
+                for (int port : ports)
+                    awaitSame(port, after);
+                theWriters = answers(server.getHttpPort());
+                assertTrue(theWriters.get(0).contains("Described by an update"), theWriters.get(0));
+                for (int port : ports)
+                    assertEquals(theWriters, answers(port), "replica on " + port + " after the update");
+            } finally {
+                server.stop();
+            }
         }
-        assertTrue(theWriters.get(0).contains("Edited description number " + edits), theWriters.get(0));
-        for (int port : ports)
-            assertEquals(theWriters, answers(port), "replica on " + port);
     }
+
+    /** A curator's update: a new description for Compliance Gap, in the graph that holds it. */
+    static final String UPDATE = """
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            DELETE { GRAPH ?g { ?e dcterms:description ?d } }
+            INSERT { GRAPH ?g { ?e dcterms:description "Described by an update" } }
+            WHERE { BIND(<http://localhost:8080/id/concept/compliance-gap> AS ?e) GRAPH ?g { ?e dcterms:description ?d } }
+            """;
 
     @Test
     @Order(2)
