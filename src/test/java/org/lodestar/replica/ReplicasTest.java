@@ -2,6 +2,7 @@ package org.lodestar.replica;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lodestar.TestSeeds;
 import org.lodestar.cli.Main;
+import org.lodestar.ontology.Ontology;
+import org.lodestar.pipeline.Pipeline;
+import org.lodestar.pipeline.SeedFiles;
+import org.lodestar.rdf.Uris;
 import org.lodestar.store.KnowledgeStore;
+import org.lodestar.store.SeedBuild;
+import org.lodestar.validate.ShapesValidator;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
 
@@ -267,6 +274,10 @@ class ReplicasTest {
     void withEveryBrokerDownReplicasServeAndTheWritersBuildFailsLeavingItsDataAsItWas() throws Exception {
         List<String> before = answers(ports.get(0));
         List<String> etags = etags(before);
+        // a writer connected while the broker was up, which loses it before its build commits
+        KnowledgeStore store = KnowledgeStore.open(writer);
+        PatchPublisher publisher = PatchPublisher.open(new PatchTopic(bootstrap, PatchTopic.DEFAULT_TOPIC), store.dataset());
+        store.publishing(publisher);
         broker.kill9();
         // the replicas fed patch by patch answer byte for byte as before; the one loaded from a
         // snapshot holds the same data under the same ETags, but TDB2 numbered its nodes in the
@@ -277,6 +288,12 @@ class ReplicasTest {
         assertEquals(before.get(0), answers(ports.get(3)).get(0), "the replica from a snapshot: Turtle");
         DatasetGraph data = writerData();
         edit();
+        try (publisher) {
+            SeedBuild build = new SeedBuild(new Pipeline(Ontology.load(), ShapesValidator.load(), new Uris("http://localhost:8080/")), false);
+            PublishFailedException e = assertThrows(PublishFailedException.class, () -> build.run(store, SeedFiles.folder(seeds)));
+            assertTrue(e.getMessage().startsWith("no Kafka broker of topic lodestar at " + bootstrap), e.getMessage());
+        }
+        assertTrue(IsoMatcher.isomorphic(data, writerData()), "the build that could not publish at its commit changed the writer's data");
         Run failed = build();
         assertEquals(1, failed.code, failed.err);
         List<String> lines = failed.err.lines().toList();
