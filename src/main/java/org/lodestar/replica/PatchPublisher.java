@@ -51,6 +51,10 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
     private final ThreadLocal<Open> open = new ThreadLocal<>();
+    /** What was asked of Kafka last, for the message when it does not answer. */
+    private volatile String stage = "connecting";
+    /** Longer than the clients' own timeout, so that their exception, which says why, comes first. */
+    private static final long WAIT = PatchTopic.TIMEOUT_MS + 2_000;
 
     private static final class Open {
         final RDFChangesCollector changes = new RDFChangesCollector();
@@ -92,7 +96,8 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
 
     private void ensureTopic() {
         try {
-            int brokers = admin.describeCluster().nodes().get(PatchTopic.TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
+            stage = "asking for the brokers";
+            int brokers = admin.describeCluster().nodes().get(WAIT, TimeUnit.MILLISECONDS).size();
             short replication = (short) Math.min(3, brokers);
             NewTopic t = new NewTopic(topic.topic(), 1, replication).configs(Map.of(
                     // the log is the history replicas start from: keep all of it
@@ -101,7 +106,8 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
                     // with three copies an acknowledged patch survives the loss of one broker
                     "min.insync.replicas", replication >= 3 ? "2" : "1",
                     "unclean.leader.election.enable", "false"));
-            admin.createTopics(List.of(t)).all().get(PatchTopic.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            stage = "making the topic";
+            admin.createTopics(List.of(t)).all().get(WAIT, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException))
                 throw unreachable(e.getCause());
@@ -116,8 +122,9 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
     /** The offset the next record will get. */
     private long end() {
         try {
+            stage = "asking for the log's end";
             return admin.listOffsets(Map.of(topic.partition(), OffsetSpec.latest())).partitionResult(topic.partition())
-                    .get(PatchTopic.TIMEOUT_MS, TimeUnit.MILLISECONDS).offset();
+                    .get(WAIT, TimeUnit.MILLISECONDS).offset();
         } catch (ExecutionException e) {
             throw unreachable(e.getCause());
         } catch (TimeoutException e) {
@@ -149,7 +156,7 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
 
     private PublishFailedException unreachable(Throwable cause) {
         String why = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
-        return new PublishFailedException("no Kafka broker of " + topic + " answered (" + why.lines().findFirst().orElse("")
+        return new PublishFailedException("no Kafka broker of " + topic + " answered (" + stage + ": " + why.lines().findFirst().orElse("")
                 + "); nothing was published and the database was not changed", cause);
     }
 
@@ -194,7 +201,8 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
                     + " nothing was published and the database was not changed", null);
         RecordMetadata sent;
         try {
-            sent = producer.send(new ProducerRecord<>(topic.topic(), 0, null, record)).get(PatchTopic.TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
+            stage = "sending the patch";
+            sent = producer.send(new ProducerRecord<>(topic.topic(), 0, null, record)).get(WAIT * 2L, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw unreachable(e.getCause());
         } catch (TimeoutException e) {
