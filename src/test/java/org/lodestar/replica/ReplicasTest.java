@@ -190,6 +190,11 @@ class ReplicasTest {
                 assertTrue(theWriters.get(0).contains("Edited description number " + edits), theWriters.get(0));
                 for (int port : ports)
                     assertEquals(theWriters, answers(port), "replica on " + port);
+                // a replica has no update endpoint: updates go to the writer
+                HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(0) + "/kg/update"))
+                        .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString(UPDATE)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(4, refused.statusCode() / 100, refused.body());
                 // an authenticated SPARQL update on the writer reaches every replica too
                 HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getHttpPort() + "/kg/update"))
                         .header("Content-Type", "application/sparql-update")
