@@ -20,6 +20,8 @@ import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.BuildReport;
 import org.lodestar.store.Described;
 import org.lodestar.store.KnowledgeStore;
+import org.lodestar.replica.PatchPublisher;
+import org.lodestar.replica.PublishFailedException;
 import org.lodestar.store.SeedBuild;
 import org.lodestar.view.ViewOptions;
 import org.lodestar.web.DocStore;
@@ -30,11 +32,11 @@ final class BuildCommand implements CliCommand {
 
     @Override
     public Options options() {
-        return similarityOptions(new Options()
+        return Replication.options(similarityOptions(new Options()
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("DIR").desc("seed pages (default seeds/)").get())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
                 .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default: the one the database was built with, else http://localhost:8080/)").get())
-                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").get()));
+                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors").get())), false);
     }
 
     /** {@code --similarity}, {@code --threshold}, {@code --k}: shared with {@code serve}. */
@@ -78,13 +80,23 @@ final class BuildCommand implements CliCommand {
         String given = Args.givenBase(line);
         boolean strict = line.hasOption("strict");
         SimilaritySettings similarity = similarity(line);
+        Replication replication = Replication.of(line);
         // Every option is checked before the database is opened: TDB2 makes its folder on opening.
         Preflight.seeds(seeds);
         List<SeedFile> pages = Lodestar.pages(List.of(seeds), "--seeds");
         Path made = Preflight.toBeMade(db);
         var beside = Preflight.besideFiles(db);
         KnowledgeStore store = Preflight.open(db);
-        int code = build(pages, Args.base(given, store, db), strict, similarity, db, store, out, err);
+        String base = Args.base(given, store, db);
+        int code;
+        try (PatchPublisher publisher = replication.publish() == null ? null : PatchPublisher.open(replication.publish(), store.dataset())) {
+            if (publisher != null)
+                store.publishing(publisher);
+            code = build(pages, base, strict, similarity, db, store, out, err);
+        } catch (PublishFailedException e) {
+            err.println("build failed: " + e.getMessage());
+            code = Main.FAILED;
+        }
         if (code != Main.OK && made != null)
             Preflight.removeMade(db, made, store, beside);
         return code;
@@ -123,6 +135,10 @@ final class BuildCommand implements CliCommand {
         } catch (BuildFailedException e) {
             Lodestar.print(e.messages(), err);
             err.println(e.getMessage());
+            return Main.FAILED;
+        } catch (PublishFailedException e) {
+            // the write transaction aborted: nothing of this build is in the database or the log
+            err.println("build failed: " + e.getMessage());
             return Main.FAILED;
         }
     }

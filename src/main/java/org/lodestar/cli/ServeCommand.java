@@ -9,6 +9,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.lodestar.pipeline.SeedFile;
+import org.lodestar.replica.PatchPublisher;
+import org.lodestar.replica.PublishFailedException;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
@@ -17,7 +19,7 @@ import org.lodestar.web.ServerSettings;
 final class ServeCommand implements CliCommand {
     @Override
     public Options options() {
-        return BuildCommand.similarityOptions(new Options()
+        return Replication.options(BuildCommand.similarityOptions(new Options()
                 .addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("HTTP port (default 8080; 0 picks a free one)").get())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("TDB2 database folder (default data/tdb2)").get())
                 .addOption(Option.builder().longOpt("mem").desc("in-memory database, built from the seeds at start").get())
@@ -26,7 +28,7 @@ final class ServeCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").get())
                 .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").get())
                 .addOption(Option.builder().longOpt("cache").hasArg().argName("MB").desc("memory for rendered views and documents kept for the next request; 0 keeps none (default "
-                        + ServerSettings.DEFAULT_CACHE_MB + ")").get()));
+                        + ServerSettings.DEFAULT_CACHE_MB + ")").get())), true);
     }
 
     @Override
@@ -35,8 +37,9 @@ final class ServeCommand implements CliCommand {
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
         ServerSettings s = settings(line);
+        Replication replication = Replication.of(line);
         ServerLogging.setUp();
-        FusekiServer server = start(s, out, err);
+        FusekiServer server = start(s, replication, out, err);
         if (server == null)
             return Main.FAILED;
         server.join();
@@ -49,6 +52,13 @@ final class ServeCommand implements CliCommand {
      * @return the running server, or null when the first build failed (its messages are on {@code err})
      */
     static FusekiServer start(ServerSettings given, PrintStream out, PrintStream err) throws UsageException {
+        return start(given, Replication.NONE, out, err);
+    }
+
+    /** As {@link #start(ServerSettings, PrintStream, PrintStream)}, as a writer that publishes its builds or as a replica. */
+    static FusekiServer start(ServerSettings given, Replication replication, PrintStream out, PrintStream err) throws UsageException {
+        if (replication.replicaOf() != null)
+            return ReplicaStart.start(given, replication, out, err);
         // Every option is checked before the database is opened (TDB2 makes its folder on opening)
         // and before anything is built: a port in use is found now, not after the build.
         Preflight.port(given.port());
@@ -58,19 +68,41 @@ final class ServeCommand implements CliCommand {
         var beside = given.db() == null ? null : Preflight.besideFiles(given.db());
         KnowledgeStore store = given.db() == null ? KnowledgeStore.inMemory() : Preflight.open(given.db());
         ServerSettings s = given.withBase(Args.base(given.base(), store, given.db()));
-        if (store.isEmpty() && BuildCommand.build(pages != null ? pages : pages(s), s.base(), false, s.similarity(), s.db(), store,
-                out, err) != Main.OK) {
+        int built;
+        // a writer applies first what the log holds past its own position (PatchPublisher), then publishes its
+        // first build and, while it serves, every SPARQL update
+        PatchPublisher publisher = null;
+        try {
+            publisher = replication.publish() == null ? null : PatchPublisher.open(replication.publish(), store.dataset());
+            if (publisher != null)
+                store.publishing(publisher);
+            built = store.isEmpty() ? BuildCommand.build(pages != null ? pages : pages(s), s.base(), false, s.similarity(), s.db(), store,
+                    out, err) : Main.OK;
+        } catch (PublishFailedException e) {
+            err.println("serve: " + e.getMessage());
+            built = Main.FAILED;
+        }
+        if (built != Main.OK && publisher != null)
+            publisher.close();
+        else if (publisher != null)
+            Runtime.getRuntime().addShutdownHook(new Thread(publisher::close));
+        if (built != Main.OK) {
             if (made != null)
                 Preflight.removeMade(s.db(), made, store, beside);
             return null;
         }
         FusekiServer server = LodestarServer.start(s, store);
+        started(server, store, s, out);
+        return server;
+    }
+
+    /** The lines {@code serve} prints once it listens. */
+    static void started(FusekiServer server, KnowledgeStore store, ServerSettings s, PrintStream out) {
         String origin = "http://localhost:" + server.getHttpPort();
         out.println("Lodestar serving " + store + (s.base().equals(origin + "/") ? "" : ", URIs under " + s.base()));
         out.println("  home page        " + origin + "/");
         out.println("  query editor     " + origin + "/query");
         out.println("  SPARQL endpoint  " + origin + LodestarServer.DATASET + "/sparql");
-        return server;
     }
 
     private static List<SeedFile> pages(ServerSettings s) throws UsageException {

@@ -87,7 +87,8 @@ public final class SeedBuild {
     public List<String> warnings() { return warnings; }
 
     public BuildReport run(KnowledgeStore store, List<SeedFile> files) throws BuildFailedException {
-        DatasetGraph dataset = store.dataset();
+        // where a writer that feeds replicas sees every change go by (KnowledgeStore#writes)
+        DatasetGraph dataset = store.writes();
         Uris uris = pipeline.uris();
         PageDigests digests = store.folder().map(PageDigests::beside).orElseGet(PageDigests::none);
         BuildInputs inputs = clock.time("hash", () -> BuildInputs.of(files, digests, pipeline, strict, similarity.settings(), progress));

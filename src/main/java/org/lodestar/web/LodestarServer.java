@@ -22,7 +22,8 @@ public final class LodestarServer {
         // A public endpoint must not make the server fetch from arbitrary hosts.
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
         store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(settings.timeoutMillis()));
-        DataService.Builder service = DataService.newBuilder(store.dataset())
+        // a writer that publishes: Fuseki's updates through the wrapper that publishes them (queries still run on TDB2)
+        DataService.Builder service = DataService.newBuilder(store.writes())
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.Query, "query")
                 .addEndpoint(Operation.GSP_R, "get")

@@ -16,6 +16,9 @@ import org.lodestar.store.KnowledgeStore;
 record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache cache, DocStore docs) {
     DatasetGraph dataset() { return store.dataset(); }
 
+    /** Where writes go: on a writer that publishes them, through the wrapper that does ({@code KnowledgeStore#writes}). */
+    DatasetGraph writes() { return store.writes(); }
+
     Versions.DataVersion version() { return Versions.read(dataset(), uris.derivedGraph()); }
 
     /** For an answer that the document store does not hold. */

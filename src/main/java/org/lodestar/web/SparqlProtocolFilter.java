@@ -90,7 +90,7 @@ final class SparqlProtocolFilter implements Filter {
         try {
             chain.doFilter(req, resp);
             if (method.equals("POST") && isUpdateEndpoint(req) && resp.getStatus() / 100 == 2)
-                Versions.recordUpdate(site.dataset(), site.uris().derivedGraph());
+                Versions.recordUpdate(site.writes(), site.uris().derivedGraph());
         } finally {
             if (update)
                 site.docs().endWrite();
