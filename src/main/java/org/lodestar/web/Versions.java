@@ -157,8 +157,9 @@ final class Versions {
         List<String> lines = new ArrayList<>();
         dataset.find(Node.ANY, Node.ANY, KG.contentHash, Node.ANY).forEachRemaining(q -> {
             // A store read as one graph (RemoteDataset) names no graph: each fingerprint is about its graph.
-            if (q.getGraph().equals(q.getSubject()) || q.isDefaultGraph())
-                lines.add(q.getGraph().getURI() + " " + q.getObject().getLiteralLexicalForm());
+            Node g = q.isDefaultGraph() ? q.getSubject() : q.getGraph();
+            if (g.equals(q.getSubject()) && g.isURI())
+                lines.add(g.getURI() + " " + q.getObject().getLiteralLexicalForm());
         });
         lines.sort(null);
         Node in = dataset instanceof RemoteDataset ? Node.ANY : derivedGraph;
