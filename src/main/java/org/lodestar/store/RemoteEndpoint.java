@@ -12,6 +12,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 
 /**
  * A SPARQL 1.1 query endpoint of another store, and how to reach it: one HTTP client with a
@@ -33,6 +34,9 @@ public record RemoteEndpoint(String url, String user, String password, long conn
         return CLIENTS.computeIfAbsent(this, e -> HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(e.connectMillis))
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                // Plain HTTP/1.1: an offer to upgrade to HTTP/2 on a request with a body is one more
+                // thing a store's HTTP server can get wrong, and a query gains nothing from HTTP/2.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build());
     }
 
@@ -46,7 +50,11 @@ public record RemoteEndpoint(String url, String user, String password, long conn
      */
     RowSetRewindable select(Query query, Binding substitution) {
         QueryExecHTTPBuilder b = QueryExecHTTP.service(url).httpClient(client()).query(query)
-                .timeout(queryMillis, TimeUnit.MILLISECONDS);
+                .timeout(queryMillis, TimeUnit.MILLISECONDS)
+                // A long query goes as an HTML form (SPARQL 1.1 Protocol, "query via URL-encoded
+                // POST"), which every store reads; Virtuoso 7 never answers Jena's default for a
+                // long query, a POST of the bare query (application/sparql-query).
+                .sendMode(QuerySendMode.asGetWithLimitForm);
         if (substitution != null && !substitution.isEmpty())
             b.substitution(substitution);
         if (user != null)
