@@ -82,6 +82,23 @@ final class RemoteStores {
         assertTrue(ge.isIsomorphicWith(ga), path + ": not the same graph (" + ge.size() + " and " + ga.size() + " triples)");
     }
 
+    /** The same entities found (search's JSON), in whatever order. */
+    static void assertSameEntities(WebClient expected, WebClient actual, String path) throws Exception {
+        HttpResponse<byte[]> e = expected.get(path, "Accept", "application/json"), a = actual.get(path, "Accept", "application/json");
+        assertEquals(200, e.statusCode(), path);
+        assertEquals(200, a.statusCode(), path + ": " + WebClient.text(a));
+        java.util.Set<String> ids = ids(e), found = ids(a);
+        assertTrue(!ids.isEmpty(), path);
+        assertEquals(ids, found, path);
+    }
+
+    private static java.util.Set<String> ids(HttpResponse<byte[]> r) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        com.google.gson.JsonParser.parseString(WebClient.text(r)).getAsJsonObject().getAsJsonArray("results")
+                .forEach(x -> ids.add(x.getAsJsonObject().get("id").getAsString()));
+        return ids;
+    }
+
     static Graph parse(byte[] body, Lang lang) {
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.source(new ByteArrayInputStream(body)).lang(lang).base(WebClient.BASE).parse(g);
