@@ -89,6 +89,19 @@ class RemoteFusekiTest {
     }
 
     @Test
+    void theSparqlEndpointAnswersFromTheRemoteStore() throws Exception {
+        String who = java.net.URLEncoder.encode("PREFIX kg: <https://w3id.org/lodestar/ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
+                + " SELECT ?name WHERE { ?who kg:studies <" + WebClient.BASE + "id/concept/alignment-faking> ; rdfs:label ?name } ORDER BY ?name",
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<byte[]> e = local.get("/kg/sparql?query=" + who, "Accept", "text/csv"), a = web.get("/kg/sparql?query=" + who, "Accept", "text/csv");
+        assertEquals(200, a.statusCode(), WebClient.text(a));
+        assertTrue(WebClient.text(e).lines().count() > 1, WebClient.text(e));
+        assertEquals(WebClient.text(e), WebClient.text(a));
+        String ask = java.net.URLEncoder.encode("ASK { ?s a <https://w3id.org/lodestar/ns#Concept> }", java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(WebClient.text(web.get("/kg/sparql?query=" + ask, "Accept", "application/sparql-results+json")).contains("true"));
+    }
+
+    @Test
     void theVoidCountsWhatTheEmbeddedStoreCounts() throws Exception {
         var e = RemoteStores.parse(local.get("/.well-known/void.nt").body(), Lang.NTRIPLES);
         var a = RemoteStores.parse(web.get("/.well-known/void.nt").body(), Lang.NTRIPLES);
