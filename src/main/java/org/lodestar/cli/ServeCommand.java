@@ -12,11 +12,16 @@ import org.lodestar.pipeline.SeedFile;
 import org.lodestar.replica.PatchPublisher;
 import org.lodestar.replica.PublishFailedException;
 import org.lodestar.store.KnowledgeStore;
+import org.lodestar.store.RemoteEndpoint;
 import org.lodestar.web.LodestarServer;
 import org.lodestar.web.ServerSettings;
 
-/** {@code serve [--port N] [--db DIR | --mem] [--seeds DIR] [--base URI] [--passwd FILE] [--timeout MS] [--similarity MODE] [--threshold X] [--k N]}. */
+/** {@code serve [--port N] [--db DIR | --mem | --sparql URL [--sparql-user U] [--connect-timeout MS]] [--seeds DIR] [--base URI] [--passwd FILE] [--timeout MS] [--similarity MODE] [--threshold X] [--k N]}. */
 final class ServeCommand implements CliCommand {
+    /** Where {@code --sparql-user}'s password comes from: not the command line, which {@code ps} shows. */
+    static final String PASSWORD_ENV = "LODESTAR_SPARQL_PASSWORD";
+    static final long DEFAULT_CONNECT_MS = 5_000;
+
     @Override
     public Options options() {
         return Replication.options(BuildCommand.similarityOptions(new Options()
@@ -27,6 +32,12 @@ final class ServeCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("base").hasArg().argName("URI").desc("base of minted URIs (default: the one the database was built with, else http://localhost:8080/)").get())
                 .addOption(Option.builder().longOpt("passwd").hasArg().argName("FILE").desc("password file (user: password lines); enables /kg/update with Basic auth").get())
                 .addOption(Option.builder().longOpt("timeout").hasArg().argName("MS").desc("query timeout in milliseconds (default 10000)").get())
+                .addOption(Option.builder().longOpt("sparql").hasArg().argName("URL")
+                        .desc("serve a Lodestar dataset held by another SPARQL 1.1 store, read through its query endpoint (instead of --db/--mem)").get())
+                .addOption(Option.builder().longOpt("sparql-user").hasArg().argName("USER")
+                        .desc("HTTP Basic user for --sparql; the password is read from the environment variable " + PASSWORD_ENV).get())
+                .addOption(Option.builder().longOpt("connect-timeout").hasArg().argName("MS")
+                        .desc("with --sparql: how long to wait for a connection to the store (default " + DEFAULT_CONNECT_MS + "); --timeout bounds each query's answer").get())
                 .addOption(Option.builder().longOpt("cache").hasArg().argName("MB").desc("memory for rendered views and documents kept for the next request; 0 keeps none (default "
                         + ServerSettings.DEFAULT_CACHE_MB + ")").get())), true);
     }
@@ -37,9 +48,10 @@ final class ServeCommand implements CliCommand {
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
         ServerSettings s = settings(line);
+        RemoteEndpoint remote = remote(line, s);
         Replication replication = Replication.of(line);
         ServerLogging.setUp();
-        FusekiServer server = start(s, replication, out, err);
+        FusekiServer server = remote != null ? RemoteServe.start(s, remote, out) : start(s, replication, out, err);
         if (server == null)
             return Main.FAILED;
         server.join();
@@ -103,6 +115,33 @@ final class ServeCommand implements CliCommand {
         out.println("  home page        " + origin + "/");
         out.println("  query editor     " + origin + "/query");
         out.println("  SPARQL endpoint  " + origin + LodestarServer.DATASET + "/sparql");
+    }
+
+    /** {@code --sparql} and its options checked, or null when the server reads a database of its own. */
+    static RemoteEndpoint remote(CommandLine line, ServerSettings s) throws UsageException {
+        if (!line.hasOption("sparql")) {
+            for (String o : List.of("sparql-user", "connect-timeout"))
+                if (line.hasOption(o))
+                    throw new UsageException("--" + o + " needs --sparql");
+            return null;
+        }
+        for (String o : List.of("db", "mem", "seeds", "passwd", "publish", "replica-of", "snapshot", "topic"))
+            if (line.hasOption(o))
+                throw new UsageException("only one of --sparql and --" + o + " (a remote store is read as it is, never built or updated here)");
+        String url = line.getOptionValue("sparql");
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://")))
+                throw new java.net.URISyntaxException(url, "not http(s)");
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException("--sparql: '" + url + "' is not an http(s) URL of a SPARQL query endpoint");
+        }
+        String user = line.getOptionValue("sparql-user");
+        String password = user == null ? null : System.getenv(PASSWORD_ENV);
+        if (user != null && password == null)
+            throw new UsageException("--sparql-user: set the password in the environment variable " + PASSWORD_ENV);
+        return new RemoteEndpoint(url, user, password, Args.number(line, "connect-timeout", DEFAULT_CONNECT_MS, 1, Integer.MAX_VALUE),
+                s.timeoutMillis());
     }
 
     private static List<SeedFile> pages(ServerSettings s) throws UsageException {

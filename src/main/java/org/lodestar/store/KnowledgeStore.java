@@ -36,6 +36,16 @@ public final class KnowledgeStore {
         return new KnowledgeStore(DatabaseMgr.createDatasetGraph(), "TDB2 in memory", null);
     }
 
+    /** Another store's SPARQL endpoint, read only: see {@link RemoteDataset}. */
+    public static KnowledgeStore remote(RemoteEndpoint endpoint) {
+        return new KnowledgeStore(new RemoteDataset(endpoint), "the SPARQL store at " + endpoint, null);
+    }
+
+    /** The remote endpoint this store reads, when it is one. */
+    public Optional<RemoteEndpoint> remote() {
+        return dataset instanceof RemoteDataset r ? Optional.of(r.endpoint()) : Optional.empty();
+    }
+
     /** For reads (and writes that no replica needs to see): TDB2 itself. */
     public DatasetGraph dataset() { return dataset; }
 

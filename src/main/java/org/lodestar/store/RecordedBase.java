@@ -25,7 +25,9 @@ public final class RecordedBase {
         return Txn.calculateRead(dataset, () -> {
             Set<String> bases = new TreeSet<>();
             dataset.find(Node.ANY, Node.ANY, KG.derivationStamp, Node.ANY).forEachRemaining((Quad q) -> {
-                Node g = q.getGraph();
+                // A store read as one graph (a remote one loaded from the dump) names no graph:
+                // the stamp's subject is the derived graph's name all the same.
+                Node g = q.isDefaultGraph() ? q.getSubject() : q.getGraph();
                 if (g.isURI() && g.equals(q.getSubject()) && g.getURI().endsWith(DERIVED))
                     bases.add(g.getURI().substring(0, g.getURI().length() - DERIVED.length()));
             });

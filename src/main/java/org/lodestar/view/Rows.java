@@ -1,6 +1,7 @@
 package org.lodestar.view;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 
@@ -40,7 +41,14 @@ final class Rows {
         return s == null ? 0 : Long.parseLong(s.trim());
     }
 
+    /**
+     * A boolean the query computed: {@code true}, or a number other than 0, since Virtuoso 7
+     * answers the boolean of a comparison ({@code BIND (?a = ?b AS ?x)}) as the integer 1 or 0.
+     */
     static boolean bool(Binding b, String var) {
-        return "true".equals(text(b, var));
+        Node n = b.get(Var.alloc(var));
+        if (n != null && n.isLiteral() && NodeValue.makeNode(n).isNumber())
+            return NodeValue.makeNode(n).getDecimal().signum() != 0;
+        return "true".equals(text(b, var)) || "1".equals(text(b, var));
     }
 }

@@ -9,6 +9,8 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -107,7 +109,12 @@ final class ViewBuilder {
             for (String edge : Rows.text(r, "edges").split(" "))
                 values.putIfAbsent(Rows.iri(r, "member") + " " + edge,
                         Binding.builder().add(MEMBER, r.get(MEMBER)).add(EDGE, NodeFactory.createURI(edge)).build());
-        q.setValuesDataBlock(List.of(MEMBER, EDGE), List.copyOf(values.values()));
+        // The VALUES block goes first inside the WHERE clause, not after it: the same join, and
+        // Virtuoso 7 ignores a VALUES block that trails the query.
+        ElementGroup where = new ElementGroup();
+        where.addElement(new ElementData(List.of(MEMBER, EDGE), List.copyOf(values.values())));
+        where.addElement(q.getQueryPattern());
+        q.setQueryPattern(where);
         return select(q, FOCUS, focus);
     }
 

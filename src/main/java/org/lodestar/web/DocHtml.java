@@ -79,8 +79,10 @@ final class DocHtml {
             if (neighbour == null || predicate == null || neighbour.equals(entity))
                 continue;
             List<String> why = new ArrayList<>();
-            g.find(edge, KG.assertion, Node.ANY).forEachRemaining(a -> {
-                String j = text(g, a.getObject(), KG.justification);
+            // In the order of the assertions' IRIs, not of the graph: the graph's order is the order
+            // its triples were read in, which is the store's (TDB2's node ids, a remote store's rows).
+            g.find(edge, KG.assertion, Node.ANY).mapWith(Triple::getObject).toList().stream().sorted(DocLookup::sparqlOrder).forEach(a -> {
+                String j = text(g, a, KG.justification);
                 if (j != null)
                     why.add(j);
             });
@@ -89,7 +91,7 @@ final class DocHtml {
             row.put("why", why.isEmpty() ? null : String.join(" · ", why));
             rows.add(row);
         }
-        rows.sort(Comparator.comparing(r -> (String) r.get("edge") + "\u0000" + r.get("name")));
+        rows.sort(Comparator.comparing(r -> (String) r.get("edge") + "\u0000" + r.get("name") + "\u0000" + r.get("href")));
         return rows;
     }
 
@@ -105,7 +107,8 @@ final class DocHtml {
                 rows.add(row);
             });
         }
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> r.get("score") == null ? "" : (String) r.get("score")).reversed());
+        rows.sort(Comparator.comparing((Map<String, Object> r) -> r.get("score") == null ? "" : (String) r.get("score")).reversed()
+                .thenComparing(r -> (String) r.get("name")).thenComparing(r -> String.valueOf(r.get("href"))));
         return rows;
     }
 

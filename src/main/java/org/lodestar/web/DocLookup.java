@@ -20,6 +20,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.lodestar.ontology.KG;
+import org.lodestar.store.RemoteDataset;
+import org.apache.jena.sparql.exec.QueryExec;
 
 /**
  * Index lookups for {@link EntityDocument}, over the union of the named graphs: the graph that
@@ -44,6 +46,26 @@ final class DocLookup {
     private final NodeTupleTable quads;
     private final NodeTable nodes;
     private final Graph union;
+
+    /** Over a graph read ahead ({@link #forDescription}). */
+    private DocLookup(Graph graph) {
+        this.quads = null;
+        this.nodes = null;
+        this.union = graph;
+    }
+
+    /**
+     * The lookups for the description of {@code entity}. Over a remote store each lookup would be
+     * a round trip (some 360 for a small description); there, what the description reads is asked
+     * for in one query first ({@code description-scope.rq}) and looked up in memory.
+     */
+    static DocLookup forDescription(DatasetGraph dataset, Node entity) {
+        if (!(dataset instanceof RemoteDataset))
+            return new DocLookup(dataset);
+        try (QueryExec qe = QueryExec.dataset(dataset).query(Queries.get("description-scope")).substitution("entity", entity).build()) {
+            return new DocLookup(qe.construct());
+        }
+    }
 
     DocLookup(DatasetGraph dataset) {
         boolean tdb2 = TDBInternal.isTDB2(dataset);

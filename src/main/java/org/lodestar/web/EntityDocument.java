@@ -84,7 +84,7 @@ final class EntityDocument {
     /** @param page 1-based page of backlinks */
     Description describe(EntityPath p, int page) {
         Node entity = entity(p);
-        DocLookup lookup = new DocLookup(dataset);
+        DocLookup lookup = DocLookup.forDescription(dataset, entity);
         Content content = new Content(lookup);
         content.entity(entity);
         Set<Node> edges = new LinkedHashSet<>(lookup.subjects(KG.source, entity));

@@ -60,6 +60,7 @@ final class LodestarModule implements FusekiModule {
         // read takes seconds (10.7 s at 200,000 entities): pay it before the first request, not in it.
         site.version();
         docs.open(site);
+        store.remote().ifPresent(remote -> builder.addFilter("/*", new RemoteErrorFilter(remote)));
         builder.addServlet("/view/*", new ViewServlet(site, settings));
         LinkedData.register(builder, site);
         SearchServlet.register(builder, site, search);

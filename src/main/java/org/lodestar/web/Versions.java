@@ -22,6 +22,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
 import org.lodestar.ontology.KG;
 import org.lodestar.rdf.Uris;
+import org.lodestar.store.RemoteDataset;
 import org.lodestar.util.ClasspathFolder;
 
 /**
@@ -50,6 +51,8 @@ final class Versions {
      * the scan come from the same transaction, so a cached answer is never older than its number.
      */
     static DataVersion read(DatasetGraph dataset, Node derivedGraph) {
+        if (dataset instanceof RemoteDataset)
+            return remote(dataset, derivedGraph);
         return Txn.calculateRead(dataset, () -> {
             // Inside a write the number is the one before it commits: never cache what it sees.
             if (!TDBInternal.isTDB2(dataset) || dataset.transactionMode() != ReadWrite.READ)
@@ -77,6 +80,28 @@ final class Versions {
             }
         });
     }
+
+    /**
+     * A remote store numbers no commits: its version is read again once a second at most, so a
+     * write to it shows in validators within a second and a burst of requests costs one scan.
+     */
+    private static DataVersion remote(DatasetGraph dataset, Node derivedGraph) {
+        long now = System.nanoTime();
+        synchronized (REMOTE) {
+            Remote last = REMOTE.get(dataset);
+            if (last != null && last.derivedGraph().equals(derivedGraph) && now - last.readAt() < 1_000_000_000L)
+                return last.version();
+        }
+        DataVersion version = Txn.calculateRead(dataset, () -> scan(dataset, derivedGraph));
+        synchronized (REMOTE) {
+            REMOTE.put(dataset, new Remote(now, derivedGraph, version));
+        }
+        return version;
+    }
+
+    private record Remote(long readAt, Node derivedGraph, DataVersion version) {}
+
+    private static final Map<DatasetGraph, Remote> REMOTE = new WeakHashMap<>();
 
     /** Whether a read now would be answered without a scan. */
     static boolean isCached(DatasetGraph dataset, Node derivedGraph) {
@@ -131,13 +156,16 @@ final class Versions {
     private static DataVersion scan(DatasetGraph dataset, Node derivedGraph) {
         List<String> lines = new ArrayList<>();
         dataset.find(Node.ANY, Node.ANY, KG.contentHash, Node.ANY).forEachRemaining(q -> {
-            if (q.getGraph().equals(q.getSubject()))
-                lines.add(q.getGraph().getURI() + " " + q.getObject().getLiteralLexicalForm());
+            // A store read as one graph (RemoteDataset) names no graph: each fingerprint is about its graph.
+            Node g = q.isDefaultGraph() ? q.getSubject() : q.getGraph();
+            if (g.equals(q.getSubject()) && g.isURI())
+                lines.add(g.getURI() + " " + q.getObject().getLiteralLexicalForm());
         });
         lines.sort(null);
-        dataset.find(derivedGraph, derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(q ->
+        Node in = dataset instanceof RemoteDataset ? Node.ANY : derivedGraph;
+        dataset.find(in, derivedGraph, KG.lastUpdate, Node.ANY).forEachRemaining(q ->
                 lines.add("update " + q.getObject().getLiteralLexicalForm()));
-        var found = dataset.find(derivedGraph, derivedGraph, DCTerms.modified.asNode(), Node.ANY);
+        var found = dataset.find(in, derivedGraph, DCTerms.modified.asNode(), Node.ANY);
         Instant modified = found.hasNext() ? parse(found.next().getObject().getLiteralLexicalForm()) : STARTED;
         return new DataVersion(Uris.hash(String.join("\n", lines), 32), modified);
     }
