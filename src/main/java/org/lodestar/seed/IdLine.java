@@ -41,7 +41,15 @@ record IdLine(String slug, String label) {
         }
         // longest slug first: with a label that starts with slug characters, more than one split
         // can slugify, and the generator writes the whole slug
+        // every ASCII letter and digit of a label survives in its slug, so a label with more of them than
+        // the slug has characters cannot be the one: skipping those keeps a line of thousands of slug
+        // characters from being slugified once per possible split (quadratic: minutes for 20 KB)
+        int[] alnumFrom = new int[rest.length() + 1];
+        for (int i = rest.length() - 1; i >= 0; i--)
+            alnumFrom[i] = alnumFrom[i + 1] + (isAsciiAlnum(rest.charAt(i)) ? 1 : 0);
         for (int k = munch; k >= 1; k--) {
+            if (alnumFrom[k] > k)
+                continue;
             String slug = rest.substring(0, k);
             String label = rest.substring(k).strip();
             if (!label.isEmpty() && Slugs.slugify(label).equals(slug))
@@ -64,6 +72,10 @@ record IdLine(String slug, String label) {
             diagnostics.error(line, "slug '" + id.slug() + "' of id '" + type + ":" + id.slug()
                     + "' is not of the form a-b-c (lower-case letters and digits joined by single hyphens)");
         return id;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static boolean isSlugChar(char c) {
