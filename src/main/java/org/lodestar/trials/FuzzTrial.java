@@ -36,9 +36,9 @@ public final class FuzzTrial {
     /** {@code FILE:LINE: error: …}, on one line, nothing a terminal would act on. */
     private static final Pattern MESSAGE = Pattern.compile("[^\\s:][^:]*:[0-9]+: (error|warning): [^\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*");
 
-    public record Settings(int count, long seed, long timeoutMillis, int cli, Path seeds, int generated, Path keep) {
+    public record Settings(int count, long seed, long timeoutMillis, int cli, Path seeds, int generated, Path keep, double scale) {
         public static Settings defaults() {
-            return new Settings(5_000, 42, 20_000, 8, Path.of("seeds"), 40, null);
+            return new Settings(5_000, 42, 20_000, 8, Path.of("seeds"), 40, null, 1.0);
         }
     }
 
@@ -66,7 +66,7 @@ public final class FuzzTrial {
             Settings s = new Settings((int) a.number("count", d.count(), 1, 10_000_000), a.number("seed", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                     a.number("timeout", d.timeoutMillis(), 100, 3_600_000), (int) a.number("cli", d.cli(), 0, 1000),
                     Path.of(a.text("seeds", d.seeds().toString())), d.generated(),
-                    a.text("keep", null) == null ? null : Path.of(a.text("keep", null)));
+                    a.text("keep", null) == null ? null : Path.of(a.text("keep", null)), d.scale());
             return new FuzzTrial(s).run(out).isEmpty() ? 0 : 1;
         } catch (IllegalArgumentException e) {
             out.println("trials fuzz: " + e.getMessage());
@@ -80,10 +80,12 @@ public final class FuzzTrial {
     /** Runs every mutant, prints the tables and returns every finding, one line each. */
     public List<String> run(PrintStream out) throws IOException {
         long start = System.nanoTime();
+        long generated = sources.stream().filter(f -> f.name().startsWith("gen-")).count();
         out.printf("fuzz: %d mutants of %d pages (%d from %s, %d generated), seed %d, timeout %d ms per mutant%n",
-                settings.count(), sources.size(), sources.size() - settings.generated(), settings.seeds(), settings.generated(),
+                settings.count(), sources.size(), sources.size() - generated, settings.seeds(), generated,
                 settings.seed(), settings.timeoutMillis());
         Random random = new Random(settings.seed());
+        MutationScale.set(settings.scale());
         Mutation[] kinds = Mutation.values();
         List<Mutant> forCli = new ArrayList<>();
         try {
@@ -139,10 +141,7 @@ public final class FuzzTrial {
         Outcome outcome;
         String detail = m.page().name() + " (" + m.page().content().length + " bytes)";
         try {
-            // checking is about linear in the size of a page (5,000 member lines: ~20 s on a shared core), so
-            // a large page gets more time before it counts as a hang: 1 s per 10 KB beyond the timeout
-            long allowed = settings.timeoutMillis() + m.page().content().length / 10;
-            PipelineResult result = run.get(allowed, TimeUnit.MILLISECONDS);
+            PipelineResult result = run.get(settings.timeoutMillis(), TimeUnit.MILLISECONDS);
             String bad = result.messages().stream().filter(l -> !MESSAGE.matcher(l).matches()).findFirst().orElse(null);
             boolean failed = result.failed(false);
             if (bad != null) {
@@ -155,13 +154,11 @@ public final class FuzzTrial {
                 outcome = failed ? Outcome.REFUSED : Outcome.ACCEPTED;
             }
         } catch (TimeoutException e) {
-            run.cancel(true);
-            // the stuck thread cannot be stopped: leave it, and go on with a new worker and pipeline
-            worker.shutdownNow();
-            worker = worker();
-            pipeline = pipeline();
-            outcome = Outcome.HANG;
+            outcome = slowOrHang(run, m);
+            if (outcome == Outcome.SLOW)
+                detail += ": finished after the timeout";
         } catch (ExecutionException e) {
+
             Throwable t = e.getCause();
             outcome = t instanceof OutOfMemoryError ? Outcome.OUT_OF_MEMORY : Outcome.UNCAUGHT;
             detail += ": " + describe(t);
@@ -184,6 +181,26 @@ public final class FuzzTrial {
                 Files.write(dir.resolve(f.name().replace('/', '-')), f.content());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("--keep: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits up to ten times the timeout more: a mutant that finishes then is slow; one that does not, a hang. */
+    private Outcome slowOrHang(Future<PipelineResult> run, Mutant m) {
+        try {
+            run.get(settings.timeoutMillis() * 10, TimeUnit.MILLISECONDS);
+            return Outcome.SLOW;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof OutOfMemoryError ? Outcome.OUT_OF_MEMORY : Outcome.UNCAUGHT;
+        } catch (TimeoutException e) {
+            run.cancel(true);
+            // the stuck thread cannot be stopped: leave it, and go on with a new worker and pipeline
+            worker.shutdownNow();
+            worker = worker();
+            pipeline = pipeline();
+            return Outcome.HANG;
         }
     }
 

@@ -43,7 +43,7 @@ enum Mutation {
         return join(lines, "\n");
     }),
     LONG_LINE("one line 10^4 to 10^6 characters long: a slug, a label, a justification, a heading, a score", (p, r) -> {
-        int n = (int) Math.pow(10, 4 + r.nextInt(3)) * (1 + r.nextInt(3));
+        int n = Math.max(100, (int) (Math.pow(10, 4 + r.nextInt(3)) * (1 + r.nextInt(3)) * MutationScale.get()));
         List<String> lines = lines(p);
         String type = lines.isEmpty() ? "concept" : lines.get(0).strip();
         String[] variants = {
@@ -67,7 +67,7 @@ enum Mutation {
         return join(lines, "\n");
     }),
     MANY_LINES("10^3 to 10^4 extra lines: members, bare items, blank lines, headings", (p, r) -> {
-        int n = 1000 * (1 + r.nextInt(10));
+        int n = Math.max(10, (int) (1000 * (1 + r.nextInt(10)) * MutationScale.get()));
         List<String> lines = lines(p);
         String[] kinds = {"- Member %dstudies", "- Member %d", "-", "", "Concepts (%d)", "concept", "- L%dthinker0.7x"};
         String kind = kinds[r.nextInt(kinds.length)];

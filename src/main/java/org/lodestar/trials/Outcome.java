@@ -6,9 +6,11 @@ enum Outcome {
     ACCEPTED(false),
     /** Refused with {@code FILE:LINE:} messages: exit 1. */
     REFUSED(false),
+    /** Finished, accepted or refused, but only after the timeout: a figure to report, not a failure. */
+    SLOW(false),
     /** An exception or error escaped: the user would see a stack trace. */
     UNCAUGHT(true),
-    /** Did not finish within the timeout. */
+    /** Did not finish within ten times the timeout. */
     HANG(true),
     OUT_OF_MEMORY(true),
     /** Refused, but a message does not start {@code FILE:LINE:}, or holds a raw control character. */
