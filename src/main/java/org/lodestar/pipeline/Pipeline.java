@@ -15,6 +15,7 @@ import org.lodestar.rdf.Converter;
 import org.lodestar.rdf.Uris;
 import org.lodestar.seed.Diagnostic;
 import org.lodestar.seed.EntityPage;
+import org.lodestar.seed.KnownNames;
 import org.lodestar.seed.ParseResult;
 import org.lodestar.seed.SeedParser;
 import org.lodestar.validate.Finding;
@@ -47,12 +48,13 @@ public final class Pipeline {
     /** As {@link #run(List, boolean)}, telling {@code clock} how long parse, convert and validate took. */
     public PipelineResult run(List<SeedFile> files, boolean check, PhaseClock clock) {
         long parseStart = System.nanoTime();
-        SeedParser parser = new SeedParser(ontology.vocabulary());
+        List<ParseResult> results = parse(files);
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, EntityPage> pages = new LinkedHashMap<>();
         boolean parseErrors = false;
-        for (SeedFile file : files) {
-            ParseResult result = parser.parse(file.display(), file.content());
+        for (int i = 0; i < files.size(); i++) {
+            SeedFile file = files.get(i);
+            ParseResult result = results.get(i);
             diagnostics.addAll(result.diagnostics());
             if (result.hasErrors() || result.page() == null)
                 parseErrors = true;
@@ -68,6 +70,26 @@ public final class Pipeline {
             return new PipelineResult(null, diagnostics, List.of());
         List<Finding> findings = check ? check(conversion, conversion.graphs().keySet(), clock) : List.of();
         return new PipelineResult(conversion, diagnostics, findings);
+    }
+
+    /**
+     * Every page parsed; when a member line could not be split by its text alone, the pages whose
+     * split depends on names are parsed again with the names every page gives (as a build does).
+     */
+    private List<ParseResult> parse(List<SeedFile> files) {
+        SeedParser plain = new SeedParser(ontology.vocabulary());
+        List<ParseResult> results = new ArrayList<>();
+        KnownNames.Builder names = new KnownNames.Builder();
+        for (SeedFile file : files)
+            results.add(plain.parse(file.display(), file.content()));
+        if (results.stream().noneMatch(ParseResult::dependsOnNames))
+            return results;
+        results.forEach(names::add);
+        SeedParser named = new SeedParser(ontology.vocabulary(), names.build());
+        for (int i = 0; i < files.size(); i++)
+            if (results.get(i).dependsOnNames())
+                results.set(i, named.parse(files.get(i).display(), files.get(i).content()));
+        return results;
     }
 
     /**

@@ -33,15 +33,16 @@ final class BodyParser {
     private Matcher groupHeading;         // of the open group
     private int groupLine;
     private List<Member> members;         // of the open group
+    private String groupTypeKey;          // of the open group
     private Matcher similarityHeading;
     private int similarityLine;
     private String threshold, explanation;
     private List<SimilarEntry> entries;   // null until the similarity section starts
 
-    BodyParser(Vocabulary vocabulary, Diagnostics diagnostics) {
+    BodyParser(Vocabulary vocabulary, KnownNames names, Diagnostics diagnostics) {
         this.vocabulary = vocabulary;
         this.diagnostics = diagnostics;
-        this.memberSplitter = new MemberLineSplitter(vocabulary.edgeKeys());
+        this.memberSplitter = new MemberLineSplitter(vocabulary.edgeKeys(), names);
         this.similaritySplitter = new SimilarityLineSplitter(vocabulary.typeKeys());
     }
 
@@ -74,7 +75,7 @@ final class BodyParser {
         if (body.isEmpty())
             diagnostics.warning(line.number(), "empty list item ignored");
         else if (state == State.GROUP)
-            members.add(memberSplitter.split(body, line.number(), column, members.size() + 1, diagnostics));
+            members.add(memberSplitter.split(body, groupTypeKey, line.number(), column, members.size() + 1, diagnostics));
         else if (state == State.SIMILARITY)
             entries.add(similaritySplitter.split(body, line.number(), column, entries.size() + 1, diagnostics));
         else
@@ -100,6 +101,7 @@ final class BodyParser {
         groupHeading = m;
         groupLine = line.number();
         members = new ArrayList<>();
+        groupTypeKey = typeKey;
         String found = following == null ? null : following.stripped();
         if (typeKey.equals(found))
             return 1;

@@ -14,10 +14,13 @@ public record Diagnostic(String file, int line, Severity severity, String messag
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code FILE:LINE: error: message} or {@code FILE:LINE: warning: message}, as compilers print them. */
+    /**
+     * {@code FILE:LINE: error: message} or {@code FILE:LINE: warning: message}, as compilers print
+     * them, on one line: characters a terminal would act on are shown as {@code U+001B}.
+     */
     @Override
     public String toString() {
         String level = severity == Severity.ERROR ? "error" : "warning";
-        return file + ":" + line + ": " + level + ": " + message;
+        return Printable.of(file) + ":" + line + ": " + level + ": " + Printable.of(message);
     }
 }

@@ -9,6 +9,7 @@ final class Diagnostics {
 
     private final String file;
     private final List<Diagnostic> found = new ArrayList<>();
+    private boolean dependsOnNames;
 
     Diagnostics(String file) {
         this.file = file;
@@ -20,6 +21,15 @@ final class Diagnostics {
 
     void warning(int line, String message) {
         found.add(new Diagnostic(file, line, Severity.WARNING, message));
+    }
+
+    /** A member line's split depended, or would depend, on the names other pages give. */
+    void dependsOnNames() {
+        dependsOnNames = true;
+    }
+
+    boolean namesMattered() {
+        return dependsOnNames;
     }
 
     boolean hasErrors() {

@@ -23,7 +23,7 @@ record IdLine(String slug, String label) {
             diagnostics.warning(line, "no explicit id ('" + pageType + ":slug'): the whole line is the label");
             if (Slugs.slugify(text).isEmpty())
                 // the identifier would be slugify(label), and there is nothing to make it from
-                diagnostics.error(line, "label '" + text + "' gives an empty slug; the page needs an explicit id");
+                diagnostics.error(line, "label '" + SeedParser.abbreviate(text) + "' gives an empty slug; the page needs an explicit id");
             return new IdLine(null, text);
         }
         if (!prefix.equals(pageType))
@@ -41,7 +41,13 @@ record IdLine(String slug, String label) {
         }
         // longest slug first: with a label that starts with slug characters, more than one split
         // can slugify, and the generator writes the whole slug
+        // only a label whose slug is k characters long can follow a slug of k characters: estimating
+        // that length for every split in one pass keeps an id line of thousands of slug characters
+        // from being slugified once per possible split (quadratic: minutes for 30 KB)
+        int[] slugLength = SlugLengths.ofSuffixes(rest);
         for (int k = munch; k >= 1; k--) {
+            if (Math.abs(slugLength[k] - k) > 2)
+                continue;
             String slug = rest.substring(0, k);
             String label = rest.substring(k).strip();
             if (!label.isEmpty() && Slugs.slugify(label).equals(slug))
@@ -50,18 +56,18 @@ record IdLine(String slug, String label) {
         String slug = rest.substring(0, munch);
         String label = rest.substring(munch).strip();
         if (label.isEmpty()) {
-            diagnostics.error(line, "id '" + type + ":" + slug + "' has no label after it");
+            diagnostics.error(line, "id '" + type + ":" + SeedParser.abbreviate(slug) + "' has no label after it");
             return new IdLine(slug, null);
         }
-        diagnostics.warning(line, "guessed the boundary between slug '" + slug + "' and label '" + label
-                + "' (the label slugifies to '" + Slugs.slugify(label) + "')");
+        diagnostics.warning(line, "guessed the boundary between slug '" + SeedParser.abbreviate(slug) + "' and label '" + SeedParser.abbreviate(label)
+                + "' (the label slugifies to '" + SeedParser.abbreviate(Slugs.slugify(label)) + "')");
         return checked(new IdLine(slug, label), type, line, diagnostics);
     }
 
     /** Identifiers become IRIs and must match the id pattern the shapes check. */
     private static IdLine checked(IdLine id, String type, int line, Diagnostics diagnostics) {
         if (!Slugs.isWellFormed(id.slug()))
-            diagnostics.error(line, "slug '" + id.slug() + "' of id '" + type + ":" + id.slug()
+            diagnostics.error(line, "slug '" + SeedParser.abbreviate(id.slug()) + "' of id '" + type + ":" + SeedParser.abbreviate(id.slug())
                     + "' is not of the form a-b-c (lower-case letters and digits joined by single hyphens)");
         return id;
     }

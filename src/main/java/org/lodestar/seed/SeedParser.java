@@ -14,9 +14,21 @@ import java.util.TreeSet;
 public final class SeedParser {
 
     private final Vocabulary vocabulary;
+    private final KnownNames names;
 
+    /** A parser that splits member lines by the text alone, as for a page read on its own. */
     public SeedParser(Vocabulary vocabulary) {
+        this(vocabulary, KnownNames.NONE);
+    }
+
+    /** A parser that uses the names the other pages give to split member lines the text alone cannot. */
+    public SeedParser(Vocabulary vocabulary, KnownNames names) {
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    public KnownNames names() {
+        return names;
     }
 
     /**
@@ -27,7 +39,7 @@ public final class SeedParser {
         Diagnostics diagnostics = new Diagnostics(file);
         List<Line> lines = LineReader.read(content, diagnostics).stream().filter(l -> !l.isBlank()).toList();
         EntityPage page = page(file, lines, diagnostics);
-        return new ParseResult(page, diagnostics.inLineOrder());
+        return new ParseResult(page, diagnostics.inLineOrder(), diagnostics.namesMattered());
     }
 
     private EntityPage page(String file, List<Line> lines, Diagnostics diagnostics) {
@@ -65,7 +77,7 @@ public final class SeedParser {
             next++;
         else
             diagnostics.warning(lineAfter(lines, lines.get(next - 1)), "missing line '" + Layout.NEIGHBOURHOOD + "'");
-        BodyParser.Body body = new BodyParser(vocabulary, diagnostics).parse(lines.subList(next, lines.size()));
+        BodyParser.Body body = new BodyParser(vocabulary, names, diagnostics).parse(lines.subList(next, lines.size()));
         return new EntityPage(file, idLine.number(), type, status, id.slug(), id.label(), description,
                 body.groups(), body.similarity());
     }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class SimilarityLineSplitter {
 
+    /** "0." and the 17 decimals that tell every double apart. */
+    static final int MAX_SCORE_LENGTH = 19;
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     private final GluedKeys typeKeys;
@@ -47,8 +49,14 @@ final class SimilarityLineSplitter {
         String rest = text.substring(number.end());
         // "0.8.1": the note must not start where the number could still go on
         String written = score + rest.substring(0, numberLike(rest));
+        if (score.length() > MAX_SCORE_LENGTH) {
+            // a decimal of thousands of digits costs every later reader (xsd:decimal parsing is quadratic)
+            diagnostics.error(line, "score of " + score.length() + " characters after type key '" + chosen.key()
+                    + "': at most " + MAX_SCORE_LENGTH + " ('0.' and 17 decimals)");
+            return new SimilarEntry(label, chosen.key(), null, null, line, position);
+        }
         if (!written.equals(score) || !inUnitRange(score)) {
-            diagnostics.error(line, "unreadable score '" + written + "' after type key '" + chosen.key()
+            diagnostics.error(line, "unreadable score '" + SeedParser.abbreviate(written) + "' after type key '" + chosen.key()
                     + "': expected a number between 0 and 1");
             return new SimilarEntry(label, chosen.key(), null, null, line, position);
         }

@@ -7,8 +7,12 @@ import java.util.regex.Pattern;
 /** The one rule that turns a label into the slug of an identifier ({@code concept:compliance-gap}). */
 public final class Slugs {
 
-    /** What a well-formed slug looks like: lower-case ASCII words joined by single hyphens. */
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /**
+     * What a well-formed slug looks like: lower-case ASCII words joined by single hyphens. The
+     * quantifiers are possessive: a greedy repeated group recurses once per repetition in Java's
+     * regex engine, and a slug of a few thousand parts overflowed the stack.
+     */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]++(?:-[a-z0-9]++)*+");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern OTHER = Pattern.compile("[^a-z0-9]+");

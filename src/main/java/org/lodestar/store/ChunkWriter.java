@@ -88,7 +88,8 @@ final class ChunkWriter {
 
     /** Converts, checks and writes every page; adds each page's graph name to {@code wanted}. */
     void run(List<SeedFile> files, Uris uris, Set<Node> wanted) {
-        SeedParser parser = new SeedParser(pipeline.ontology().vocabulary());
+        // the names the first pass found, so that every page splits as it did there
+        SeedParser parser = scan.parser();
         try (Progress.Bar bar = progress.start("convert and check", files.size(), "pages")) {
             for (int from = 0; from < files.size(); from += chunkSize) {
                 List<SeedFile> chunk = files.subList(from, Math.min(files.size(), from + chunkSize));

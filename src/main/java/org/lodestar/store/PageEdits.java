@@ -138,7 +138,8 @@ final class PageEdits {
         List<Edit> edits = new ArrayList<>();
         for (SeedFile f : edited) {
             ParseResult r = clock.time("parse", () -> parser.parse(f.display(), f.content()));
-            if (r.hasErrors() || r.page() == null)
+            // a split decided by other pages' names is made by the full build, which knows them all
+            if (r.hasErrors() || r.page() == null || r.dependsOnNames())
                 return null;
             Node graph = uris.seedGraph(f.name());
             if (!digests.get(graph).endsWith(" " + Identities.contribution(r.page())))

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.lodestar.ontology.Ontology;
 import org.lodestar.pipeline.SeedFile;
 import org.lodestar.rdf.Identities;
 import org.lodestar.seed.Diagnostic;
 import org.lodestar.seed.EntityPage;
+import org.lodestar.seed.KnownNames;
 import org.lodestar.seed.ParseResult;
 import org.lodestar.seed.SeedParser;
 import org.lodestar.similarity.Progress;
@@ -29,14 +31,33 @@ final class PageScan {
     private final Map<String, String> entityOfPage = new HashMap<>();
     private boolean failed;
 
-    private PageScan() {}
+    private final SeedParser parser;
+
+    private PageScan(SeedParser parser) {
+        this.parser = parser;
+    }
 
     static PageScan of(List<SeedFile> files, Ontology ontology, Progress progress) {
-        PageScan scan = new PageScan();
-        SeedParser parser = new SeedParser(ontology.vocabulary());
-        try (Progress.Bar bar = progress.start("parse", files.size(), "pages")) {
+        SeedParser plain = new SeedParser(ontology.vocabulary());
+        KnownNames.Builder names = new KnownNames.Builder();
+        boolean[] dependsOnNames = {false};
+        PageScan scan = scan(files, plain, progress, "parse", result -> {
+            names.add(result);
+            dependsOnNames[0] |= result.dependsOnNames();
+        });
+        // a member line the text alone cannot split is split by what every page names: parse again with those names
+        if (dependsOnNames[0])
+            scan = scan(files, new SeedParser(ontology.vocabulary(), names.build()), progress, "parse with known names", r -> {});
+        return scan;
+    }
+
+    private static PageScan scan(List<SeedFile> files, SeedParser parser, Progress progress, String phase,
+                                 Consumer<ParseResult> also) {
+        PageScan scan = new PageScan(parser);
+        try (Progress.Bar bar = progress.start(phase, files.size(), "pages")) {
             parse(files, parser, (file, result) -> {
                 scan.add(file, result);
+                also.accept(result);
                 bar.step(1);
             });
         }
@@ -44,6 +65,9 @@ final class PageScan {
         scan.entityOfPage.values().removeIf(e -> !scan.pagesPerEntity.containsKey(e));
         return scan;
     }
+
+    /** The parser that gave this scan: a later pass over the same pages must split them the same way. */
+    SeedParser parser() { return parser; }
 
     /** What a page's result is handed to, in reading order. */
     interface Parsed {

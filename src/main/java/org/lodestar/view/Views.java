@@ -14,7 +14,7 @@ import org.lodestar.store.KnowledgeStore;
  */
 public final class Views {
     /** The slug of an identifier, {@code type:slug}. */
-    public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9]++(?:-[a-z0-9]++)*+");
 
     private final KnowledgeStore store;
     private final Ontology ontology;

@@ -19,7 +19,10 @@ import org.lodestar.rdf.Uris;
  */
 final class AssetServlet extends HttpServlet {
     static final String PATH = "/assets";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*\\.(css|js|txt)");
+    // Possessive quantifiers, and the extension checked apart: a repeated greedy group recursed once
+    // per path segment, and a path of thousands of segments overflowed the stack (a 500).
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]*+(?:/[A-Za-z0-9][A-Za-z0-9_.-]*+)*+");
+    private static final Pattern EXTENSION = Pattern.compile(".*\\.(css|js|txt)");
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "txt", "text/plain; charset=utf-8");
 
@@ -30,7 +33,7 @@ final class AssetServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String name = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
-        Optional<Asset> asset = NAME.matcher(name).matches() && !name.contains("..") ? loaded.computeIfAbsent(name, AssetServlet::load)
+        Optional<Asset> asset = NAME.matcher(name).matches() && EXTENSION.matcher(name).matches() && !name.contains("..") ? loaded.computeIfAbsent(name, AssetServlet::load)
                 : Optional.empty();
         if (asset.isEmpty()) {
             Http.text(resp, HttpServletResponse.SC_NOT_FOUND, "No such asset\n");

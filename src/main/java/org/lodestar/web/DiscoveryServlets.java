@@ -13,7 +13,7 @@ import org.apache.jena.system.Txn;
 
 /** How crawlers find the entity pages: {@code /sitemap.xml} and {@code /robots.txt}. */
 final class DiscoveryServlets {
-    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)");
+    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]++(?:-[a-z0-9]++)*+)");
 
     private DiscoveryServlets() {}
 

@@ -24,7 +24,7 @@ import org.lodestar.view.PageChrome;
  * on whatever host and port the server answers.
  */
 final class DocHtml {
-    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)");
+    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]++(?:-[a-z0-9]++)*+)");
     private static final List<Node> LINKS_OUT = List.of(OWL2.sameAs.asNode(), SKOS.exactMatch.asNode(), SKOS.closeMatch.asNode());
 
     private static final Map<String, String> NAMES = Map.of("ttl", "Turtle", "jsonld", "JSON-LD", "nt", "N-Triples", "rdf", "RDF/XML");

@@ -9,14 +9,14 @@ import org.lodestar.ontology.Ontology;
 /**
  * The {@code /{type}/{slug}[.ext]} part of an {@code /id/…} or {@code /doc/…} path, checked before
  * anything else happens: the type must be a type key of the ontology and the slug must match
- * {@code ^[a-z0-9]+(-[a-z0-9]+)*$}. Anything else (encoded dots or slashes, upper case, a third
+ * {@code ^[a-z0-9]++(?:-[a-z0-9]++)*+$}. Anything else (encoded dots or slashes, upper case, a third
  * segment) is not an entity path, so no request text ever reaches a query, a template or a file
  * name except as these two checked values.
  *
  * @param extension null when the path has none
  */
 public record EntityPath(String typeKey, String slug, String extension) {
-    private static final Pattern PATH = Pattern.compile("/([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.([a-z]+))?");
+    private static final Pattern PATH = Pattern.compile("/([a-z]+)/([a-z0-9]++(?:-[a-z0-9]++)*+)(?:\\.([a-z]+))?");
 
     /** @param pathInfo the servlet's decoded path info, e.g. {@code /concept/alignment-faking.ttl} */
     public static Optional<EntityPath> parse(String pathInfo, Ontology ontology) {

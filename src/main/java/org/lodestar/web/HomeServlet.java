@@ -26,7 +26,7 @@ import org.lodestar.view.PageChrome;
  */
 final class HomeServlet extends HttpServlet {
     static final int HUBS_PER_CLASS = 5;
-    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)");
+    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]++(?:-[a-z0-9]++)*+)");
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Site site;

@@ -32,5 +32,6 @@ final class LinkedData {
         SparqlProtocolFilter sparql = new SparqlProtocolFilter(site);
         for (String endpoint : new String[] {"sparql", "query", "update"})
             builder.addFilter(LodestarServer.DATASET + "/" + endpoint, sparql);
+        builder.addFilter(LodestarServer.DATASET + "/get", new GraphParameterFilter());
     }
 }

@@ -36,7 +36,15 @@ public final class LodestarServer {
             service.addEndpoint(Operation.Update, "update", Auth.ANY_USER);
             builder.passwordFile(settings.passwd().toString()).auth(AuthScheme.BASIC);
         }
-        return builder.add(DATASET, service).build();
+        FusekiServer server = builder.add(DATASET, service).build();
+        org.eclipse.jetty.server.Server jetty = server.getJettyServer();
+        try {
+            jetty.setHandler(new RequestGuard(jetty.getHandler(), DATASET + "/update", settings.passwd()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("--passwd: " + settings.passwd() + ": " + e.getMessage(), e);
+        }
+        jetty.setErrorHandler(new RequestGuard.Errors());
+        return server;
     }
 
     public static FusekiServer start(ServerSettings settings, KnowledgeStore store) {

@@ -36,7 +36,7 @@ final class SearchServlet extends HttpServlet {
     static final int RESULTS = 50;
     static final int SUGGESTIONS = 8;
     private static final ContentNegotiation CONNEG = new ContentNegotiation(List.of(Format.JSON, Format.HTML));
-    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)");
+    private static final Pattern ID = Pattern.compile("([a-z]+):([a-z0-9]++(?:-[a-z0-9]++)*+)");
 
     private final Site site;
     private final SearchIndex index;
