@@ -13,6 +13,7 @@ enum Command {
     BENCH("bench", "Generate, build, serve and measure a synthetic graph; print a table and write JSON.", BenchCommand::new),
     DUPLICATES("duplicates", "List duplicate candidates: same-class pairs whose similarity reaches --min (default 0.9).", DuplicatesCommand::new),
     VIEW("view", "Show the ranked neighbourhood view of one entity (type:slug) as text, JSON or HTML.", ViewCommand::new),
+    TRIALS("trials", "Reliability trials: kill -9 during builds and updates, a full disk, load (crash|update|diskfull|load).", TrialsCommand::new),
     SERVE("serve", "Serve the knowledge graph with embedded Fuseki (builds the seeds first into an empty database).", ServeCommand::new);
 
     final String name;
