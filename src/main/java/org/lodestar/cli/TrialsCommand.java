@@ -67,7 +67,7 @@ final class TrialsCommand implements CliCommand {
                     yield List.of();
                 }
                 case "crash" -> new CrashTrial(new CrashTrial.Settings((int) Args.number(line, "runs", 20, 1, 10_000),
-                        (int) Args.number(line, "pages", 3000, 20, 1_000_000), seed, !line.hasOption("no-serve"), 30),
+                        (int) Args.number(line, "pages", 3000, 20, 1_000_000), seed, line.hasOption("no-serve") ? 0 : 1, 30, true),
                         work(line, "crash"), out).run();
                 case "update" -> new UpdateTrial((int) Args.number(line, "runs", 10, 1, 10_000),
                         (int) Args.number(line, "pages", 200, 20, 1_000_000), seed, work(line, "update"), out).run();

@@ -22,7 +22,11 @@ import org.lodestar.ontology.Ontology;
  * At the end a clean build of the final pages must have the fingerprint the trial ended with.
  */
 public final class CrashTrial extends Trial {
-    public record Settings(int runs, int pages, long seed, boolean serve, int sample) {}
+    /**
+     * @param serveEvery the server is started and checked after every this many kills, and after the last; 0 never
+     * @param cleanAtEnd a clean build of the final pages is compared with the trial's database
+     */
+    public record Settings(int runs, int pages, long seed, int serveEvery, int sample, boolean cleanAtEnd) {}
 
     /** One kill: when, in which phase, what the database held after it. */
     public record Kill(int run, String path, double at, double of, String phase, String held, String torn) {}
@@ -42,17 +46,30 @@ public final class CrashTrial extends Trial {
     @Override
     public List<String> run() throws IOException {
         Random random = new Random(s.seed());
-        Path pages = work.resolve("pages"), db = work.resolve("db");
-        clean(work);
-        int entities = Math.max(20, s.pages() * 10 / 9);
-        out.println("generating " + entities + " entities into " + pages);
-        out.println("  " + new Generator(Ontology.load()).generate(entities, s.seed(), pages));
-        Child first = completed(1800, "build", "--seeds", pages.toString(), "--db", db.toString());
-        out.printf("first build: %.1f s%n", first.seconds());
+        Path pages = work.resolve("pages"), db = work.resolve("db"), built = work.resolve("first-build-seconds");
+        double firstSeconds;
+        if (java.nio.file.Files.exists(built)) {
+            // a database this trial built before, in this folder: building 3,000 pages again costs minutes
+            firstSeconds = Double.parseDouble(java.nio.file.Files.readString(built).trim());
+            out.println("using the pages and database of an earlier trial in " + work);
+        } else {
+            clean(work);
+            int entities = Math.max(20, s.pages() * 10 / 9);
+            out.println("generating " + entities + " entities into " + pages);
+            out.println("  " + new Generator(Ontology.load()).generate(entities, s.seed(), pages));
+            Child first = completed(3600, "build", "--seeds", pages.toString(), "--db", db.toString());
+            firstSeconds = first.seconds();
+            java.nio.file.Files.writeString(built, String.valueOf(firstSeconds));
+            out.printf("first build: %.1f s%n", firstSeconds);
+        }
+        // one edit build, not killed, to learn how long one takes on this machine now
+        Edits.describe(pages, 2, "rev-warm-" + random.nextInt(1000), random);
+        Child warm = completed(3600, "build", "--seeds", pages.toString(), "--db", db.toString());
+        out.printf("an edit build, not killed: %.1f s%n", warm.seconds());
         Map<String, String> before = fingerprint(db);
         if (before == null)
-            throw new IllegalStateException("the first build's database does not open");
-        double[] estimate = {first.seconds() / 3, first.seconds()}; // edit path, full path
+            throw new IllegalStateException("the database does not open");
+        double[] estimate = {warm.seconds(), Math.max(warm.seconds(), firstSeconds * 0.6)}; // edit path, full path
         int attempts = 0;
         while (kills.size() < s.runs() && attempts++ < s.runs() * 3) {
             int run = attempts;
@@ -67,7 +84,7 @@ public final class CrashTrial extends Trial {
                 finishedFirst++;
                 int code = build.await(10);
                 out.printf("run %d: the build (%d pages) ended (exit %d) before the kill at %.1f s%n", run, edited, code, at);
-                estimate[full ? 1 : 0] = Math.max(estimate[full ? 1 : 0], build.seconds());
+                estimate[full ? 1 : 0] = build.seconds();
                 if (code != 0)
                     fail("run " + run + ": a build exited " + code + ":\n" + tail(build.output(), 10));
                 before = fingerprint(db);
@@ -83,6 +100,8 @@ public final class CrashTrial extends Trial {
             }
             Child next = lodestar("build", "--seeds", pages.toString(), "--db", db.toString());
             int code = next.await(1800);
+            save("run-" + run + "-killed.log", build.output());
+            save("run-" + run + "-next.log", next.output());
             Map<String, String> after = code == 0 ? fingerprint(db) : null;
             String held;
             if (killed == null)
@@ -109,12 +128,14 @@ public final class CrashTrial extends Trial {
             out.printf("run %d: %s path, %d page(s) edited, killed at %.1f s in '%s': database %s; next build %s in %.1f s%s%n",
                     run, k.path(), edited, at, phase, held, code == 0 ? "ok" : "FAILED", next.seconds(),
                     torn == null ? "" : "; torn before it: " + torn);
-            if (s.serve() && code == 0)
+            boolean last = kills.size() == s.runs();
+            if (s.serveEvery() > 0 && code == 0 && (kills.size() % s.serveEvery() == 0 || last))
                 serve(db, marker, random, run);
             if (after != null)
                 before = after;
         }
-        finalCheck(pages, before);
+        if (s.cleanAtEnd())
+            finalCheck(pages, before);
         out.println(summary());
         return failures;
     }
@@ -160,6 +181,15 @@ public final class CrashTrial extends Trial {
                     + (f == null ? "does not open" : Fingerprint.difference(ended, f)));
         else
             out.println("clean build of the final pages: the same fingerprint (" + f.size() + " graphs)");
+    }
+
+    private void save(String name, String text) {
+        try {
+            java.nio.file.Files.createDirectories(work.resolve("logs"));
+            java.nio.file.Files.writeString(work.resolve("logs").resolve(name), text);
+        } catch (IOException e) {
+            // logs are for reading after, not for the checks
+        }
     }
 
     public String summary() {

@@ -44,6 +44,20 @@ final class ServedCheck {
 
     Web web() { return web; }
 
+    /**
+     * Waits until the server sends {@code doc}'s Turtle from its stored file (after a write it
+     * renders the file again in the background); @return whether it did within {@code seconds}
+     */
+    boolean awaitStored(String doc, int seconds) {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            if ("STORED".equals(web.get(doc + ".ttl", "text/turtle").cache()))
+                return true;
+            CrashTrial.sleep(0.5);
+        }
+        return false;
+    }
+
     /** Every entity page the sitemap lists, as {@code /doc/type/slug}. */
     List<String> docs() {
         Web.Answer sitemap = web.get("/sitemap.xml", "application/xml");

@@ -47,6 +47,9 @@ public final class UpdateTrial extends Trial {
         this.seed = seed;
     }
 
+    /** Updates found whole in the data at the last check. */
+    public int applied() { return applied; }
+
     @Override
     public List<String> run() throws IOException {
         Random random = new Random(seed);
@@ -157,8 +160,12 @@ public final class UpdateTrial extends Trial {
         applied = whole;
         torn += half;
         List<String> marked = last < 0 ? List.of() : check.marked("upd-" + last + " ", BASE);
+        // the update deleted the stored file; compare with the one the server renders again, once it has
+        List<String> docs = check.docs();
+        boolean stored = !docs.isEmpty() && check.awaitStored(docs.get(0), 120);
         ServedCheck.Result r = check.check(marked, "upd-" + last + " ", 20, random);
-        out.printf("  after restart: %d update(s) whole, %d half, %d acknowledged but lost; served: %s%n", whole, half, lost, r);
+        out.printf("  after restart: %d update(s) whole, %d half, %d acknowledged but lost; served: %s%s%n", whole, half, lost, r,
+                stored ? "" : " (the server had not rendered its file again in 120 s)");
         if (!r.ok())
             fail("run " + run + ": " + r);
     }
