@@ -39,7 +39,7 @@ final class TrialsCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("heaps").hasArg().argName("LIST").desc("load: server heaps to try, comma-separated, 'default' for the JVM's (default: default,512m)").get())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed (default 42)").get())
                 .addOption(Option.builder().longOpt("work").hasArg().argName("DIR").desc("working folder, emptied first (default: a new folder under /tmp)").get())
-                .addOption(Option.builder().longOpt("no-serve").desc("crash: skip the server check after each kill").get())
+                .addOption(Option.builder().longOpt("serve-every").hasArg().argName("N").desc("crash: start and check the server after every N kills and after the last; 0 never (default 1)").get())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("fingerprint: the TDB2 database").get());
     }
 
@@ -67,7 +67,7 @@ final class TrialsCommand implements CliCommand {
                     yield List.of();
                 }
                 case "crash" -> new CrashTrial(new CrashTrial.Settings((int) Args.number(line, "runs", 20, 1, 10_000),
-                        (int) Args.number(line, "pages", 3000, 20, 1_000_000), seed, line.hasOption("no-serve") ? 0 : 1, 30, true),
+                        (int) Args.number(line, "pages", 3000, 20, 1_000_000), seed, (int) Args.number(line, "serve-every", 1, 0, 10_000), 30, true),
                         work(line, "crash"), out).run();
                 case "update" -> new UpdateTrial((int) Args.number(line, "runs", 10, 1, 10_000),
                         (int) Args.number(line, "pages", 200, 20, 1_000_000), seed, work(line, "update"), out).run();

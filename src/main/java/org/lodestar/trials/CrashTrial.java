@@ -73,9 +73,9 @@ public final class CrashTrial extends Trial {
         int attempts = 0;
         while (kills.size() < s.runs() && attempts++ < s.runs() * 3) {
             int run = attempts;
-            boolean full = run % 4 == 0;
+            boolean full = run % 7 == 0; // the full path costs minutes at 3,000 pages: one run in seven
             String marker = "rev-R" + run + "-" + Long.toHexString(random.nextLong() & 0xffffff);
-            int count = full ? Math.max(3, s.pages() / 30) : Math.max(1, Math.min(s.pages() / 200, 1 + random.nextInt(8)));
+            int count = full ? Math.max(3, s.pages() / 80) : Math.max(1, Math.min(s.pages() / 200, 1 + random.nextInt(8)));
             int edited = Edits.describe(pages, count, marker, random);
             double at = 0.3 + random.nextDouble() * Math.max(0.5, estimate[full ? 1 : 0] * 1.05);
             Child build = lodestar("build", "--seeds", pages.toString(), "--db", db.toString());
