@@ -162,7 +162,7 @@ public final class UpdateTrial extends Trial {
         List<String> marked = last < 0 ? List.of() : check.marked("upd-" + last + " ", BASE);
         // the update deleted the stored file; compare with the one the server renders again, once it has
         List<String> docs = check.docs();
-        boolean stored = !docs.isEmpty() && check.awaitStored(docs.get(0), 120);
+        boolean stored = !docs.isEmpty() && check.awaitStored(docs, 120);
         ServedCheck.Result r = check.check(marked, "upd-" + last + " ", 20, random);
         out.printf("  after restart: %d update(s) whole, %d half, %d acknowledged but lost; served: %s%s%n", whole, half, lost, r,
                 stored ? "" : " (the server had not rendered its file again in 120 s)");
