@@ -38,7 +38,7 @@ final class TrialsCommand implements CliCommand {
                 .addOption(Option.builder().longOpt("seconds").hasArg().argName("N").desc("load: seconds per heap (default 60)").get())
                 .addOption(Option.builder().longOpt("heaps").hasArg().argName("LIST").desc("load: server heaps to try, comma-separated, 'default' for the JVM's (default: default,512m)").get())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed (default 42)").get())
-                .addOption(Option.builder().longOpt("work").hasArg().argName("DIR").desc("working folder, emptied first (default: a new folder under /tmp)").get())
+                .addOption(Option.builder().longOpt("work").hasArg().argName("DIR").desc("working folder (default: a new folder under /tmp); crash and load use again the database an earlier run built there").get())
                 .addOption(Option.builder().longOpt("serve-every").hasArg().argName("N").desc("crash: start and check the server after every N kills and after the last; 0 never (default 1)").get())
                 .addOption(Option.builder().longOpt("db").hasArg().argName("DIR").desc("fingerprint: the TDB2 database").get());
     }
