@@ -63,6 +63,12 @@ final class ServedCheck {
     /** Every entity page the sitemap lists, as {@code /doc/type/slug}. */
     List<String> docs() {
         Web.Answer sitemap = web.get("/sitemap.xml", "application/xml");
+        // a server that has just started renders and indexes in the background: its sitemap query
+        // can meet the query timeout on a busy machine; asked again, it answers
+        for (int i = 0; i < 6 && !sitemap.ok(); i++) {
+            CrashTrial.sleep(5);
+            sitemap = web.get("/sitemap.xml", "application/xml");
+        }
         List<String> out = new ArrayList<>();
         if (!sitemap.ok())
             return out;
