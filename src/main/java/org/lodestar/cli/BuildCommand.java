@@ -19,6 +19,7 @@ import org.lodestar.similarity.VectorIndex;
 import org.lodestar.store.BuildFailedException;
 import org.lodestar.store.BuildReport;
 import org.lodestar.store.Described;
+import org.lodestar.store.DiskFull;
 import org.lodestar.store.KnowledgeStore;
 import org.lodestar.replica.PatchPublisher;
 import org.lodestar.replica.PublishFailedException;
@@ -139,6 +140,14 @@ final class BuildCommand implements CliCommand {
         } catch (PublishFailedException e) {
             // the write transaction aborted: nothing of this build is in the database or the log
             err.println("build failed: " + e.getMessage());
+            return Main.FAILED;
+        } catch (RuntimeException | InternalError e) {
+            // a full disk surfaces from deep inside TDB2; the transaction did not commit
+            Optional<String> full = DiskFull.reason(e);
+            if (full.isEmpty())
+                throw e;
+            err.println("build failed: " + full.get() + " while writing " + (db == null ? "the database" : db)
+                    + "; nothing was changed, the database holds what it held before");
             return Main.FAILED;
         }
     }

@@ -14,7 +14,7 @@ enum Command {
     DUPLICATES("duplicates", "List duplicate candidates: same-class pairs whose similarity reaches --min (default 0.9).", DuplicatesCommand::new),
     VIEW("view", "Show the ranked neighbourhood view of one entity (type:slug) as text, JSON or HTML.", ViewCommand::new),
     BROKER("broker", "Run a Kafka broker (KRaft) from the jar, for a writer's patch log and its replicas.", BrokerCommand::new),
-    TRIALS("trials", "Run a reliability trial: 'trials fuzz' (damaged pages), 'trials http' (hostile requests); exit 1 on a finding.", TrialsCommand::new),
+    TRIALS("trials", "Reliability trials (exit 1 on a finding): kill -9 during builds and updates, a full disk, load, damaged pages, hostile requests (crash|update|diskfull|load|fuzz|http).", TrialsCommand::new),
     SERVE("serve", "Serve the knowledge graph with embedded Fuseki (builds the seeds first into an empty database).", ServeCommand::new);
 
     final String name;

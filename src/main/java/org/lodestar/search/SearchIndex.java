@@ -58,6 +58,8 @@ public final class SearchIndex implements AutoCloseable {
     /** @param folder where the index lives; null keeps it in memory (a server without a database folder) */
     public SearchIndex(Path folder) {
         this.folder = folder;
+        if (folder != null)
+            removeLeftovers(folder);
         if (folder != null && Files.isDirectory(folder)) {
             try {
                 Directory dir = FSDirectory.open(folder);
@@ -129,6 +131,25 @@ public final class SearchIndex implements AutoCloseable {
             LOG.info("Search index of {} entities made in {} ms", count, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Folders of makes that a killed server left half done ({@code NAME.new-…}) or half moved
+     * ({@code NAME.old}): never read, they would only fill the disk, one per kill (trials update).
+     * The database's lock keeps a second server off the same folder, so none is another's work.
+     */
+    private static void removeLeftovers(Path folder) {
+        Path parent = folder.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent))
+            return;
+        String name = folder.getFileName().toString();
+        try (Stream<Path> all = Files.list(parent)) {
+            for (Path p : all.filter(p -> p.getFileName().toString().startsWith(name + ".new-")
+                    || p.getFileName().toString().equals(name + ".old")).toList())
+                deleteTree(p);
+        } catch (IOException e) {
+            LOG.info("Could not remove what an earlier search index make left in {} ({})", parent, e.toString());
         }
     }
 

@@ -29,6 +29,9 @@ final class LinkedData {
         builder.addServlet("/robots.txt", new DiscoveryServlets.Robots(site));
         builder.addServlet("/dump/*", new DumpServlet(site));
         builder.addServlet("/ns/context.jsonld", new ContextServlet());
+        QueryGuard guard = QueryGuard.forThisMachine();
+        for (String endpoint : new String[] {"sparql", "query"})
+            builder.addFilter(LodestarServer.DATASET + "/" + endpoint, guard);
         SparqlProtocolFilter sparql = new SparqlProtocolFilter(site);
         for (String endpoint : new String[] {"sparql", "query", "update"})
             builder.addFilter(LodestarServer.DATASET + "/" + endpoint, sparql);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * A fast slice of {@code trials fuzz} and {@code trials http}, run by {@code mvn verify}: the
  * same code as the full trials, fewer cases. Any finding fails the build, with the trial's table.
  */
-class TrialsSliceTest {
+class FuzzAndHttpSliceTest {
 
     @Test
     void fuzzedPagesAreAcceptedOrRefusedWithTheirPlace() throws Exception {

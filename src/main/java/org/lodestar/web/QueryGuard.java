@@ -1,0 +1,101 @@
+package org.lodestar.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * In front of the SPARQL query endpoints: queries beyond what the server can hold are refused with
+ * {@code 503} and {@code Retry-After}, rather than run into an OutOfMemoryError that would take
+ * every other request (and the pages) down with them. Two limits: at most {@link #permits} queries
+ * at a time (a request waits up to {@link #WAIT_MILLIS} for a place), and none while the heap
+ * still held after the last collection is above {@link #HEADROOM} of the maximum: that is live
+ * data, not garbage, so a query started then is the one that would not fit. The timeout
+ * ({@code --timeout}) still cuts the queries that run.
+ */
+final class QueryGuard implements Filter {
+    static final long WAIT_MILLIS = 2_000;
+    static final double HEADROOM = 0.85;
+    static final String RETRY_SECONDS = "5";
+
+    private final Semaphore running;
+    private final int permits;
+    private final List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
+
+    QueryGuard(int permits) {
+        this.permits = permits;
+        this.running = new Semaphore(permits, true);
+    }
+
+    /** Twice the cores, at least 4: queries wait on the disk and the timeout as much as on a core. */
+    static QueryGuard forThisMachine() {
+        return new QueryGuard(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if (!hasQuery(req)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (heapFull()) {
+            refuse(resp, "The server's memory is nearly full; this query was not started. Try again shortly.");
+            return;
+        }
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            refuse(resp, "The server is running " + permits + " queries already; try again shortly.");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            running.release();
+        }
+    }
+
+    /** A query to run, not the service description a bare GET gets, nor a preflight. */
+    private static boolean hasQuery(HttpServletRequest req) {
+        String m = req.getMethod();
+        return m.equals("POST") || (m.equals("GET") || m.equals("HEAD")) && req.getQueryString() != null && !req.getQueryString().isEmpty();
+    }
+
+    /** True when the heap still in use after the last collection exceeds {@link #HEADROOM} of its maximum. */
+    boolean heapFull() {
+        long max = Runtime.getRuntime().maxMemory(), live = 0;
+        if (max == Long.MAX_VALUE)
+            return false;
+        for (MemoryPoolMXBean p : heap) {
+            MemoryUsage after = p.getCollectionUsage();
+            if (after != null)
+                live += after.getUsed();
+        }
+        return live > HEADROOM * max;
+    }
+
+    private static void refuse(HttpServletResponse resp, String why) throws IOException {
+        resp.setHeader("Retry-After", RETRY_SECONDS);
+        Http.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, why + "\n");
+    }
+}
