@@ -31,19 +31,17 @@ final class GraphReader {
     }
 
     /** For each entity number, the numbers of the entities it has a typed edge with, either way. */
-    static Map<Integer, Set<Integer>> typedPartners(DatasetGraph dataset, Map<Node, Integer> numbers) {
-        Map<Integer, Set<Integer>> partners = new HashMap<>();
+    static TypedPartners typedPartners(DatasetGraph dataset, Map<Node, Integer> numbers) {
+        TypedPartners.Builder partners = new TypedPartners.Builder(numbers.size());
         try (QueryExec qe = QueryExec.dataset(dataset).query(Queries.get("similarity-typed-pairs")).build()) {
             qe.select().forEachRemaining(row -> {
                 Integer s = numbers.get(row.get("source"));
                 Integer t = numbers.get(row.get("target"));
-                if (s == null || t == null || s.equals(t))
-                    return;
-                partners.computeIfAbsent(s, x -> new HashSet<>()).add(t);
-                partners.computeIfAbsent(t, x -> new HashSet<>()).add(s);
+                if (s != null && t != null)
+                    partners.add(s, t);
             });
         }
-        return partners;
+        return partners.build();
     }
 
     /** The numbers of the entities {@code entity} has a typed edge with, either way. */

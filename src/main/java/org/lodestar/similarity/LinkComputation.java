@@ -2,8 +2,6 @@ package org.lodestar.similarity;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -22,13 +20,12 @@ public final class LinkComputation {
     /** What the search did, for the build's report. */
     public record Result(List<Pair> pairs, String search) {}
 
-    public static Result compute(List<float[]> vectors, Map<Integer, Set<Integer>> typedPartners, double threshold,
+    public static Result compute(List<float[]> vectors, TypedPartners typedPartners, double threshold,
                                  int k, int exactBelow) {
         try (VectorIndex index = VectorIndex.over(vectors, exactBelow)) {
             List<Pair> pairs = IntStream.range(0, vectors.size()).parallel().boxed()
                     .flatMap(i -> {
-                        Set<Integer> skip = typedPartners.getOrDefault(i, Set.of());
-                        return index.nearest(i, k, threshold, skip::contains).stream()
+                        return index.nearest(i, k, threshold, j -> typedPartners.has(i, j)).stream()
                                 .map(n -> new Pair(Math.min(i, n.index()), Math.max(i, n.index()), n.cosine()));
                     })
                     .distinct()

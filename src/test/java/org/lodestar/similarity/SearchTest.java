@@ -61,9 +61,9 @@ class SearchTest {
         List<float[]> v = List.of(unit(1, 0), unit(0.6, 0.8), unit(0, 1));
         double c = Vectors.cosine(v.get(0), v.get(1));
         for (int exactBelow : new int[] {Integer.MAX_VALUE, 0}) { // exact, then HNSW
-            List<LinkComputation.Pair> at = LinkComputation.compute(v, Map.of(), c, 5, exactBelow).pairs();
+            List<LinkComputation.Pair> at = LinkComputation.compute(v, none(v), c, 5, exactBelow).pairs();
             assertTrue(at.contains(new LinkComputation.Pair(0, 1, c)), "at threshold: " + at);
-            List<LinkComputation.Pair> above = LinkComputation.compute(v, Map.of(), Math.nextUp(c), 5, exactBelow).pairs();
+            List<LinkComputation.Pair> above = LinkComputation.compute(v, none(v), Math.nextUp(c), 5, exactBelow).pairs();
             assertTrue(above.stream().noneMatch(p -> p.a() == 0 && p.b() == 1), "threshold just above the cosine: " + above);
         }
     }
@@ -72,7 +72,8 @@ class SearchTest {
     void typedPartnersGetNoLinkAndEachEntityKeepsItsKNearest() {
         List<float[]> v = clustered(60, 16, 7);
         Map<Integer, Set<Integer>> typed = Map.of(0, Set.of(1, 2), 1, Set.of(0), 2, Set.of(0));
-        List<LinkComputation.Pair> pairs = LinkComputation.compute(v, typed, 0.0, 3, Integer.MAX_VALUE).pairs();
+        TypedPartners partners = new TypedPartners.Builder(v.size()).add(0, 1).add(2, 0).add(1, 0).build();
+        List<LinkComputation.Pair> pairs = LinkComputation.compute(v, partners, 0.0, 3, Integer.MAX_VALUE).pairs();
         assertTrue(pairs.stream().noneMatch(p -> p.a() == 0 && (p.b() == 1 || p.b() == 2)), "typed pairs excluded");
         ExactIndex exact = new ExactIndex(v);
         for (int i = 0; i < v.size(); i++) {
@@ -108,8 +109,8 @@ class SearchTest {
         System.err.println(m);
         assertTrue(m.recall() >= 0.95, m.toString());
 
-        Set<LinkComputation.Pair> exact = new HashSet<>(LinkComputation.compute(v, Map.of(), 0.5, 10, Integer.MAX_VALUE).pairs());
-        LinkComputation.Result approx = LinkComputation.compute(v, Map.of(), 0.5, 10, 0);
+        Set<LinkComputation.Pair> exact = new HashSet<>(LinkComputation.compute(v, none(v), 0.5, 10, Integer.MAX_VALUE).pairs());
+        LinkComputation.Result approx = LinkComputation.compute(v, none(v), 0.5, 10, 0);
         assertEquals("hnsw", approx.search());
         Set<LinkComputation.Pair> found = new HashSet<>(approx.pairs());
         found.retainAll(exact);
@@ -122,5 +123,9 @@ class SearchTest {
         assertEquals(new BigDecimal("0.650"), Vectors.score(0.65));
         assertEquals(new BigDecimal("1.000"), Vectors.score(1.0000001));
         assertEquals(new BigDecimal("0.000"), Vectors.score(-0.2));
+    }
+
+    private static TypedPartners none(List<float[]> v) {
+        return new TypedPartners.Builder(v.size()).build();
     }
 }

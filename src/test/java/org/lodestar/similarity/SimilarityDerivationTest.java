@@ -56,8 +56,10 @@ class SimilarityDerivationTest {
             for (int i = 0; i < entities.size(); i++)
                 numbers.put(entities.get(i).iri(), i);
             Set<String> pairs = new HashSet<>();
-            GraphReader.typedPartners(store.dataset(), numbers).forEach((a, partners) -> partners.forEach(b ->
-                    pairs.add(pair(entities.get(a).iri().getURI(), entities.get(b).iri().getURI()))));
+            TypedPartners partners = GraphReader.typedPartners(store.dataset(), numbers);
+            for (int a = 0; a < partners.entities(); a++)
+                for (int b : partners.of(a))
+                    pairs.add(pair(entities.get(a).iri().getURI(), entities.get(b).iri().getURI()));
             return pairs;
         });
     }
