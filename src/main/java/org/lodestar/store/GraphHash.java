@@ -18,28 +18,47 @@ import org.apache.jena.graph.Node;
  * <p>Each triple's line is hashed on its own and the digests are added, lane by lane:
  * a sum does not depend on the order, so nothing is sorted or held but four numbers.
  */
-final class GraphHash {
+public final class GraphHash {
     private static final int LANES = 4;
 
     private GraphHash() {}
 
     static String of(Graph graph) {
-        MessageDigest sha = sha256();
-        long[] sum = new long[LANES];
-        StringBuilder line = new StringBuilder(256);
-        graph.find().forEachRemaining(t -> {
+        Sum sum = new Sum();
+        graph.find().forEachRemaining(t -> sum.add(t.getSubject(), t.getPredicate(), t.getObject()));
+        return sum.hex();
+    }
+
+    /**
+     * The sum of the triples added so far, in any order; {@code trials fingerprint} keeps one per
+     * graph of a whole database. Not thread-safe: one per thread.
+     */
+    public static final class Sum {
+        private final MessageDigest sha = sha256();
+        private final long[] lanes = new long[LANES];
+        private final StringBuilder line = new StringBuilder(256);
+        private long triples;
+
+        public void add(Node s, Node p, Node o) {
             line.setLength(0);
-            term(line, t.getSubject());
-            term(line, t.getPredicate());
-            term(line, t.getObject());
+            term(line, s);
+            term(line, p);
+            term(line, o);
             ByteBuffer digest = ByteBuffer.wrap(sha.digest(line.toString().getBytes(StandardCharsets.UTF_8)));
             for (int i = 0; i < LANES; i++)
-                sum[i] += digest.getLong();
-        });
-        ByteBuffer out = ByteBuffer.allocate(LANES * Long.BYTES);
-        for (long lane : sum)
-            out.putLong(lane);
-        return HexFormat.of().formatHex(out.array());
+                lanes[i] += digest.getLong();
+            triples++;
+        }
+
+        public long triples() { return triples; }
+
+        /** The fingerprint: the lanes in hexadecimal. */
+        public String hex() {
+            ByteBuffer out = ByteBuffer.allocate(LANES * Long.BYTES);
+            for (long lane : lanes)
+                out.putLong(lane);
+            return HexFormat.of().formatHex(out.array());
+        }
     }
 
     /**

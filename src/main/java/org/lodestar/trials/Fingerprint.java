@@ -1,11 +1,6 @@
 package org.lodestar.trials;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +11,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.lodestar.ontology.KG;
+import org.lodestar.store.GraphHash;
 
 /**
  * A fingerprint of every graph of a TDB2 database: graph name → an order-independent hash of its
@@ -43,26 +39,14 @@ public final class Fingerprint {
 
     public static Map<String, String> of(DatasetGraph dataset) {
         return Txn.calculateRead(dataset, () -> {
-            Map<String, long[]> sums = new TreeMap<>();
-            MessageDigest sha = sha256();
-            StringBuilder line = new StringBuilder(256);
+            Map<String, GraphHash.Sum> sums = new TreeMap<>();
             dataset.find().forEachRemaining(q -> {
-                if (skip(q))
-                    return;
-                String graph = q.isDefaultGraph() ? "(default)" : q.getGraph().toString();
-                line.setLength(0);
-                term(line, q.getSubject());
-                term(line, q.getPredicate());
-                term(line, q.getObject());
-                ByteBuffer d = ByteBuffer.wrap(sha.digest(line.toString().getBytes(StandardCharsets.UTF_8)));
-                long[] sum = sums.computeIfAbsent(graph, g -> new long[5]);
-                for (int i = 0; i < 4; i++)
-                    sum[i] += d.getLong();
-                sum[4]++;
+                if (!skip(q))
+                    sums.computeIfAbsent(q.isDefaultGraph() ? "(default)" : q.getGraph().toString(), g -> new GraphHash.Sum())
+                            .add(q.getSubject(), q.getPredicate(), q.getObject());
             });
             Map<String, String> out = new TreeMap<>();
-            sums.forEach((g, s) -> out.put(g, s[4] + ":" + HexFormat.of().toHexDigits(s[0]) + HexFormat.of().toHexDigits(s[1])
-                    + HexFormat.of().toHexDigits(s[2]) + HexFormat.of().toHexDigits(s[3])));
+            sums.forEach((g, sum) -> out.put(g, sum.triples() + ":" + sum.hex()));
             return out;
         });
     }
@@ -73,21 +57,6 @@ public final class Fingerprint {
             return true;
         // the derived graph's content token is chained from the one before: a history, not the data
         return q.getPredicate().equals(KG.contentHash) && q.getGraph().isURI() && q.getGraph().getURI().endsWith("graph/derived");
-    }
-
-    private static void term(StringBuilder line, Node n) {
-        if (n.isBlank())
-            line.append('_');
-        else if (n.isURI())
-            part(line.append('U'), n.getURI());
-        else if (n.isLiteral())
-            part(part(part(line.append('L'), n.getLiteralLexicalForm()), n.getLiteralDatatypeURI()), n.getLiteralLanguage());
-        else
-            part(line.append('?'), n.toString());
-    }
-
-    private static StringBuilder part(StringBuilder line, String text) {
-        return line.append(text.length()).append(':').append(text);
     }
 
     /** The graphs whose hashes differ between {@code a} and {@code b} (one present in only one counts), for messages. */
@@ -102,13 +71,5 @@ public final class Fingerprint {
                     s.append(s.length() == 0 ? "" : ", ").append(g).append(' ').append(a.get(g)).append(" vs ").append(b.get(g));
             }
         return n == 0 ? "none" : n + " graph(s): " + s + (n > 5 ? ", …" : "");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
