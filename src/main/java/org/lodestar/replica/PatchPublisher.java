@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.jena.graph.Node;
@@ -95,44 +96,30 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
     }
 
     private void ensureTopic() {
+        stage = "asking for the brokers";
+        int brokers = await(admin.describeCluster().nodes(), WAIT).size();
+        short replication = (short) Math.min(3, brokers);
+        NewTopic t = new NewTopic(topic.topic(), 1, replication).configs(Map.of(
+                // the log is the history replicas start from: keep all of it
+                "retention.ms", "-1", "retention.bytes", "-1",
+                "max.message.bytes", Integer.toString(PatchTopic.MAX_RECORD_BYTES),
+                // with three copies an acknowledged patch survives the loss of one broker
+                "min.insync.replicas", replication >= 3 ? "2" : "1",
+                "unclean.leader.election.enable", "false"));
+        stage = "making the topic";
         try {
-            stage = "asking for the brokers";
-            int brokers = admin.describeCluster().nodes().get(WAIT, TimeUnit.MILLISECONDS).size();
-            short replication = (short) Math.min(3, brokers);
-            NewTopic t = new NewTopic(topic.topic(), 1, replication).configs(Map.of(
-                    // the log is the history replicas start from: keep all of it
-                    "retention.ms", "-1", "retention.bytes", "-1",
-                    "max.message.bytes", Integer.toString(PatchTopic.MAX_RECORD_BYTES),
-                    // with three copies an acknowledged patch survives the loss of one broker
-                    "min.insync.replicas", replication >= 3 ? "2" : "1",
-                    "unclean.leader.election.enable", "false"));
-            stage = "making the topic";
-            admin.createTopics(List.of(t)).all().get(WAIT, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
+            await(admin.createTopics(List.of(t)).all(), WAIT);
+        } catch (PublishFailedException e) {
             if (!(e.getCause() instanceof TopicExistsException))
-                throw unreachable(e.getCause());
-        } catch (TimeoutException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
+                throw e;
         }
     }
 
     /** The offset the next record will get. */
     private long end() {
-        try {
-            stage = "asking for the log's end";
-            return admin.listOffsets(Map.of(topic.partition(), OffsetSpec.latest())).partitionResult(topic.partition())
-                    .get(WAIT, TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException e) {
-            throw unreachable(e.getCause());
-        } catch (TimeoutException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
-        }
+        stage = "asking for the log's end";
+        return await(admin.listOffsets(Map.of(topic.partition(), OffsetSpec.latest())).partitionResult(topic.partition()), WAIT)
+                .offset();
     }
 
     private void rollForward() {
@@ -152,6 +139,20 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
         }
         if (from < end)
             throw new PublishFailedException(topic + " holds changes from offset " + from + " that this database lacks and could not be read", null);
+    }
+
+    /** What {@code future} gives within {@code millis}; its failure, a timeout or an interrupt is the broker out of reach. */
+    private <T> T await(Future<T> future, long millis) {
+        try {
+            return future.get(millis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw unreachable(e.getCause());
+        } catch (TimeoutException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
     }
 
     private PublishFailedException unreachable(Throwable cause) {
@@ -199,18 +200,8 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
             throw new PublishFailedException(topic + " ends at offset " + end + " but this database is at " + position
                     + " (another writer, or a change not yet applied here: restart this writer to apply it);"
                     + " nothing was published and the database was not changed", null);
-        RecordMetadata sent;
-        try {
-            stage = "sending the patch";
-            sent = producer.send(new ProducerRecord<>(topic.topic(), 0, null, record)).get(WAIT * 2L, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw unreachable(e.getCause());
-        } catch (TimeoutException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
-        }
+        stage = "sending the patch";
+        RecordMetadata sent = await(producer.send(new ProducerRecord<>(topic.topic(), 0, null, record)), WAIT * 2L);
         // past the monitor (dataset is TDB2 itself), in the transaction about to commit
         LogPosition.set(dataset, sent.offset() + 1);
     }
