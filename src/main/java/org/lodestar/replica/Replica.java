@@ -48,7 +48,9 @@ public final class Replica implements AutoCloseable {
         this.consumer = consumer(topic, group);
         this.grouped = group != null;
         consumer.assign(List.of(topic.partition()));
-        consumer.seek(topic.partition(), Txn.calculateRead(dataset, () -> LogPosition.next(dataset)));
+        long from = Txn.calculateRead(dataset, () -> LogPosition.next(dataset));
+        consumer.seek(topic.partition(), from);
+        out.println("following " + topic + " from offset " + from);
     }
 
     static KafkaConsumer<byte[], byte[]> consumer(PatchTopic topic, String group) {
