@@ -34,7 +34,7 @@ final class Changes {
 
     private boolean all, describedAll;
     private final Set<Node> edgeEnds = new HashSet<>(), texts = new HashSet<>();
-    private final Set<Node> described = new HashSet<>(), summaries = new HashSet<>();
+    private final Set<Node> described = new HashSet<>(), summaries = new HashSet<>(), degrees = new HashSet<>();
     private Set<Triple> before = Set.of();
     /** The graph being replaced, in the dataset it is replaced in. */
     private DatasetGraph dataset;
@@ -55,6 +55,7 @@ final class Changes {
         describedAll = true;
         described.clear();
         summaries.clear();
+        degrees.clear();
     }
 
     /** Resources whose descriptions a change of derived data reached (the elements of similarity links written or removed). */
@@ -66,9 +67,16 @@ final class Changes {
             everythingDescribed();
     }
 
+    /** Entities whose degree the derivation counted anew and found different. */
+    void degreesChanged(Set<Node> entities) {
+        if (!describedAll)
+            degrees.addAll(entities);
+    }
+
     /** What the descriptions show of the changes so far. */
     Described describedChanges() {
-        return all || describedAll ? Described.ALL : new Described(false, Set.copyOf(described), Set.copyOf(summaries));
+        return all || describedAll ? Described.ALL
+                : new Described(false, Set.copyOf(described), Set.copyOf(summaries), Set.copyOf(degrees));
     }
 
     /** Entities at either end of an edge some graph gained or lost. */

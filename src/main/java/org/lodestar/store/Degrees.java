@@ -69,14 +69,29 @@ final class Degrees {
         all().forEach((entity, n) -> dataset.add(derivedGraph, entity, KG.degree, integer(n)));
     }
 
-    /** Counts again the degrees of {@code entities} only; the derived graph says nothing of an entity with none. */
-    void update(DatasetGraph dataset, Node derivedGraph, Collection<Node> entities) {
+    /**
+     * Counts again the degrees of {@code entities} only; the derived graph says nothing of an
+     * entity with none.
+     *
+     * @return those whose degree is not what it was: every view that lists one of them ranks it anew
+     */
+    Set<Node> update(DatasetGraph dataset, Node derivedGraph, Collection<Node> entities) {
+        Set<Node> changed = new HashSet<>();
         for (Node entity : entities) {
+            int before = stored(dataset, derivedGraph, entity), n = of(entity);
+            if (n == before)
+                continue;
+            changed.add(entity);
             dataset.deleteAny(derivedGraph, entity, KG.degree, Node.ANY);
-            int n = of(entity);
             if (n > 0)
                 dataset.add(derivedGraph, entity, KG.degree, integer(n));
         }
+        return changed;
+    }
+
+    private static int stored(DatasetGraph dataset, Node derivedGraph, Node entity) {
+        var found = dataset.find(derivedGraph, entity, KG.degree, Node.ANY);
+        return found.hasNext() ? Integer.parseInt(found.next().getObject().getLiteralLexicalForm()) : 0;
     }
 
     /** Whether an edge's predicate is one with a key (kg:linkedTo has none). */

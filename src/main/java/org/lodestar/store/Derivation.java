@@ -71,7 +71,7 @@ final class Derivation {
             if (all)
                 degrees.writeAll(dataset, derivedGraph);
             else
-                degrees.update(dataset, derivedGraph, touched.edgeEnds());
+                touched.degreesChanged(degrees.update(dataset, derivedGraph, touched.edgeEnds()));
             return null;
         });
         clock.time("similarity", () -> {

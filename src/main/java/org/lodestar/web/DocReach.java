@@ -12,8 +12,11 @@ import org.lodestar.store.Described;
  * data after it ({@link Described} lists what the change touched). A description shows the triples
  * about its entity, the edges and similarity links it is an end of with their assertions, and the
  * class, label and identifier of everything those name; so it changes when one of those resources
- * changed, or a summary it shows did. A view also ranks the entities one edge or link away, so a
- * change reaches the views of the neighbours of every description it reaches.
+ * changed, or a summary it shows did. A view shows the same of its own entity and its edges and
+ * links, and of each entity one edge or link away its label, class, identifier and degree; so a
+ * change reaches the view of every description it reaches, and the views of the neighbours of an
+ * entity whose summary or degree changed. Not the neighbours of every reached description: a hub
+ * whose description was edited has thousands of them, and none of their views shows it.
  */
 final class DocReach {
     record Reach(Set<Node> documents, Set<Node> views) {}
@@ -30,9 +33,10 @@ final class DocReach {
             lookup.find(Node.ANY, Node.ANY, s, t -> reach(lookup, t.getSubject(), documents));
         }
         Set<Node> views = new HashSet<>(documents);
-        for (Node d : documents)
-            if (d.isURI())
-                neighbours(lookup, d, views);
+        for (Set<Node> listed : List.of(changed.summaries(), changed.degrees()))
+            for (Node d : listed)
+                if (d.isURI())
+                    neighbours(lookup, d, views);
         return new Reach(Set.copyOf(documents), Set.copyOf(views));
     }
 

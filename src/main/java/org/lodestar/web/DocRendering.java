@@ -39,8 +39,9 @@ final class DocRendering {
     /**
      * @param commit   the commit every document was read from ({@link Versions#commit})
      * @param rendered documents and views rendered, not kept from an earlier file
+     * @param viewsRendered the views among them
      */
-    record Result(DocFile file, String commit, long millis, int rendered) {}
+    record Result(DocFile file, String commit, long millis, int rendered, int viewsRendered) {}
 
     /**
      * An earlier file, rendered from the data just before a change that {@code changed} describes:
@@ -78,7 +79,7 @@ final class DocRendering {
             return Optional.empty();
         Start s = start.get();
         AtomicBoolean calledOff = new AtomicBoolean();
-        AtomicInteger next = new AtomicInteger(), rendered = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(), rendered = new AtomicInteger(), viewsRendered = new AtomicInteger();
         DocFile earlier = reuse.map(Reuse::earlier).orElse(null);
         try (DocFileWriter writer = new DocFileWriter(target, s.stamp());
              Progress.Bar bar = progress.start("rendering", s.entities().size(), "documents")) {
@@ -94,7 +95,7 @@ final class DocRendering {
                                 if (!s.commit().equals(Versions.commit(site.dataset()).orElse(null)))
                                     calledOff.set(true);
                                 else
-                                    render(site, views, s, earlier, writer, next, rendered, bar, stop);
+                                    render(site, views, s, earlier, writer, next, rendered, viewsRendered, bar, stop);
                             });
                         } catch (RuntimeException | Error e) {
                             calledOff.set(true);
@@ -115,7 +116,8 @@ final class DocRendering {
                 moved = writer.finish();
             }
             DocFile file = DocFile.open(moved);
-            return Optional.of(new Result(file, s.commit(), (System.nanoTime() - started) / 1_000_000, rendered.get()));
+            return Optional.of(new Result(file, s.commit(), (System.nanoTime() - started) / 1_000_000, rendered.get(),
+                    viewsRendered.get()));
         }
     }
 
@@ -148,7 +150,7 @@ final class DocRendering {
     }
 
     private static void render(Site site, ViewOptions views, Start s, DocFile earlier, DocFileWriter writer, AtomicInteger next,
-                               AtomicInteger rendered, Progress.Bar bar, BooleanSupplier stop) {
+                               AtomicInteger rendered, AtomicInteger viewsRendered, Progress.Bar bar, BooleanSupplier stop) {
         EntityDocument docs = new EntityDocument(site.dataset(), site.uris());
         StoredViews.Maker viewMaker = StoredViews.maker(site.dataset(), site.ontology(), site.uris(), views);
         for (int from = next.getAndAdd(CHUNK); from < s.entities().size(); from = next.getAndAdd(CHUNK)) {
@@ -176,6 +178,7 @@ final class DocRendering {
                     if (view.isPresent()) {
                         writer.add(viewPath, new ResponseCache.Rendered(view.get()));
                         rendered.incrementAndGet();
+                        viewsRendered.incrementAndGet();
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

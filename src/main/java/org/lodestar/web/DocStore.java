@@ -66,16 +66,18 @@ public final class DocStore {
      * What a render wrote; {@code fresh} false when the file was already rendered from this data and code.
      *
      * @param views the stored views among them ({@link StoredViews}), not counted in {@code documents}
+     * @param rendered documents and views rendered, not kept from an earlier file
+     * @param viewsRendered the views among those
      */
-    public record Report(int documents, int views, long bytes, long millis, boolean fresh, int rendered) {
+    public record Report(int documents, int views, long bytes, long millis, boolean fresh, int rendered, int viewsRendered) {
         static Report of(DocRendering.Result r) {
             int views = r.file().count(StoredViews.PREFIX);
-            return new Report(r.file().size() - views, views, r.file().bytes(), r.millis(), true, r.rendered());
+            return new Report(r.file().size() - views, views, r.file().bytes(), r.millis(), true, r.rendered(), r.viewsRendered());
         }
 
         static Report of(DocFile file, long millis, boolean fresh) {
             int views = file.count(StoredViews.PREFIX);
-            return new Report(file.size() - views, views, file.bytes(), millis, fresh, 0);
+            return new Report(file.size() - views, views, file.bytes(), millis, fresh, 0, 0);
         }
 
         @Override

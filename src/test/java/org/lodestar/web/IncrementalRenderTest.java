@@ -57,6 +57,7 @@ class IncrementalRenderTest {
                 pages -> TestPages.describe(pages.get(7), "model training alignment evaluation reward deception scale"),
                 pages -> TestPages.dropLastMember(largest(pages)),
                 pages -> TestPages.describe(largest(pages), "reward hacking specification gaming"),
+                pages -> rejustify(largest(pages)),
                 pages -> relabel(pages, pages.get(11)),
                 pages -> Files.delete(pages.get(20)));
         for (int i = 0; i < edits.size(); i++) {
@@ -64,6 +65,7 @@ class IncrementalRenderTest {
             edits.get(i).apply(pages);
             Optional<String> before = DocStore.currentStamp(store, BASE, views, file);
             assertTrue(before.isPresent(), "edit " + i + ": the file was rendered from the data before it");
+            Path earlier = Files.copy(file, dir.resolve("before-" + i + ".docs"));
             BuildReport built;
             try {
                 built = new SeedBuild(PIPELINE, false, similarity).run(store, SeedFiles.folder(seeds));
@@ -74,6 +76,11 @@ class IncrementalRenderTest {
             DocStore.Report kept = DocStore.render(store, BASE, views, file, Progress.QUIET, before, built.described()).orElseThrow();
             assertTrue(kept.rendered() > 0 && kept.rendered() < (kept.documents() + kept.views()) / 2,
                     "edit " + i + ": only what the edit reaches is rendered again: " + kept);
+            int changedViews = changedViews(DocFile.open(earlier), DocFile.open(file));
+            // a view is rendered again when the edit changes it, hardly ever for nothing: not the
+            // view of every neighbour of a page whose text or justification changed
+            assertTrue(kept.viewsRendered() <= changedViews + 2, "edit " + i + ": " + kept.viewsRendered()
+                    + " stored views rendered again, " + changedViews + " of them changed");
 
             Path whole = dir.resolve("whole-" + i + ".docs");
             DocStore.render(store, BASE, views, whole, Progress.QUIET).orElseThrow();
@@ -91,6 +98,18 @@ class IncrementalRenderTest {
         }
     }
 
+    /** The stored views that are not byte for byte what they were: the views an edit did change. */
+    private static int changedViews(DocFile before, DocFile after) {
+        int changed = 0;
+        for (String path : after.paths())
+            if (path.startsWith(org.lodestar.view.StoredViews.PREFIX)) {
+                ResponseCache.Rendered was = before.find(path);
+                if (was == null || !java.util.Arrays.equals(was.body(), after.find(path).body()))
+                    changed++;
+            }
+        return changed;
+    }
+
     private static List<Path> pages(Path seeds) throws Exception {
         try (var walk = Files.walk(seeds)) {
             return walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
@@ -99,6 +118,17 @@ class IncrementalRenderTest {
 
     private static Path largest(List<Path> pages) {
         return pages.stream().max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+    }
+
+    /** Appends a sentence to the justification of the page's longest member line. */
+    private static void rejustify(Path page) throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(page, StandardCharsets.UTF_8));
+        int longest = -1;
+        for (int i = 0; i < lines.size(); i++)
+            if (lines.get(i).startsWith("- ") && (longest < 0 || lines.get(i).length() > lines.get(longest).length()))
+                longest = i;
+        lines.set(longest, lines.get(longest) + " Revised after review.");
+        Files.write(page, lines, StandardCharsets.UTF_8);
     }
 
     /**
