@@ -22,7 +22,8 @@ import org.lodestar.util.ClasspathFolder;
  * for the description ({@code /doc}, Turtle) and the view ({@code /view}, HTML) of random entities
  * for {@code --seconds}, while expensive SPARQL queries run beside them, once per heap in
  * {@code --heaps}. Counted: errors (any answer but 200 to a page, or none), latencies, and what
- * the expensive queries got (200, cut by the timeout, refused with 503). The server must be
+ * the expensive queries got: 200, refused by the guard (503 with {@code Retry-After}), cut by the
+ * timeout (Fuseki's 503, without it), or no answer. The server must be
  * alive at the end and must not have run out of memory. A database built for the same entity
  * count in the same {@code --work} folder is used again.
  */
@@ -31,11 +32,11 @@ public final class LoadTrial extends Trial {
 
     /** One heap's figures. */
     public record Figures(String heap, long requests, long errors, double docP50, double docP99, double viewP50, double viewP99,
-                          Map<Integer, Long> sparql, boolean alive, boolean oom) {
+                          Map<String, Long> sparql, boolean alive, boolean oom) {
         @Override
         public String toString() {
             return String.format("heap %-8s %,9d requests  %,6d errors  /doc p50 %6.1f ms p99 %7.1f ms  /view p50 %6.1f ms p99 %7.1f ms"
-                            + "  expensive SPARQL by status %s  %s", heap, requests, errors, docP50, docP99, viewP50, viewP99, sparql,
+                            + "  expensive SPARQL %s  %s", heap, requests, errors, docP50, docP99, viewP50, viewP99, sparql,
                     alive && !oom ? "alive" : oom ? "OUT OF MEMORY" : "DEAD");
         }
     }
@@ -89,7 +90,7 @@ public final class LoadTrial extends Trial {
             long until = System.nanoTime() + s.seconds() * 1_000_000_000L;
             Samples doc = new Samples(), view = new Samples();
             AtomicLong errors = new AtomicLong();
-            Map<Integer, AtomicLong> sparql = new ConcurrentHashMap<>();
+            Map<String, AtomicLong> sparql = new ConcurrentHashMap<>();
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < s.clients(); c++) {
                 Random r = new Random(s.seed() * 1000 + c);
@@ -111,8 +112,9 @@ public final class LoadTrial extends Trial {
                 threads.add(new Thread(() -> {
                     while (System.nanoTime() < until) {
                         Web.Answer a = web.sparql(expensive[k % expensive.length], "application/sparql-results+json");
-                        sparql.computeIfAbsent(a.status(), x -> new AtomicLong()).incrementAndGet();
-                        if (a.status() == 503)
+                        String outcome = outcome(a);
+                        sparql.computeIfAbsent(outcome, x -> new AtomicLong()).incrementAndGet();
+                        if (outcome.equals(REFUSED))
                             CrashTrial.sleep(1);
                     }
                 }, "expensive-" + c));
@@ -128,7 +130,7 @@ public final class LoadTrial extends Trial {
             }
             boolean alive = server.alive() && web.get("/$/ping", "*/*").ok();
             boolean oom = server.output().contains("OutOfMemoryError");
-            Map<Integer, Long> bySt = new TreeMap<>();
+            Map<String, Long> bySt = new TreeMap<>();
             sparql.forEach((k, v) -> bySt.put(k, v.get()));
             Figures f = new Figures(heap, doc.count() + view.count() + errors.get(), errors.get(), doc.percentile(50), doc.percentile(99),
                     view.percentile(50), view.percentile(99), bySt, alive, oom);
@@ -139,6 +141,18 @@ public final class LoadTrial extends Trial {
                 fail("heap " + heap + ": " + errors.get() + " page request(s) failed");
             return f;
         }
+    }
+
+    static final String REFUSED = "503 refused", TIMED_OUT = "503 timeout", NO_ANSWER = "no answer";
+
+    /**
+     * What an expensive query got. Both the guard and Fuseki's timeout answer 503; only the guard
+     * says when to come back ({@code Retry-After}), which tells a query not started from one cut.
+     */
+    static String outcome(Web.Answer a) {
+        if (a.status() == 503)
+            return a.retryAfter() != null ? REFUSED : TIMED_OUT;
+        return a.status() < 0 ? NO_ANSWER : String.valueOf(a.status());
     }
 
     /** Latencies in milliseconds, and their percentiles (nearest rank). */

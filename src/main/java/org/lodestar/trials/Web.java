@@ -12,7 +12,8 @@ import java.util.Base64;
 
 /** The trials' HTTP client: HTTP/1.1 with keep-alive, whole bodies read, failures as status -1. */
 final class Web {
-    record Answer(int status, String body, String cache, long nanos) {
+    /** @param retryAfter the {@code Retry-After} header, null when absent: a 503 with it is a refusal, one without a cut query */
+    record Answer(int status, String body, String cache, String retryAfter, long nanos) {
         boolean ok() { return status == 200; }
     }
 
@@ -66,12 +67,13 @@ final class Web {
         long start = System.nanoTime();
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("X-Cache").orElse(null), System.nanoTime() - start);
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("X-Cache").orElse(null),
+                    r.headers().firstValue("Retry-After").orElse(null), System.nanoTime() - start);
         } catch (IOException e) {
-            return new Answer(-1, e.toString(), null, System.nanoTime() - start);
+            return new Answer(-1, e.toString(), null, null, System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(-1, "interrupted", null, System.nanoTime() - start);
+            return new Answer(-1, "interrupted", null, null, System.nanoTime() - start);
         }
     }
 }

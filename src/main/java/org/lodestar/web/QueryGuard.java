@@ -20,13 +20,17 @@ import java.util.concurrent.TimeUnit;
  * In front of the SPARQL query endpoints: queries beyond what the server can hold are refused with
  * {@code 503} and {@code Retry-After}, rather than run into an OutOfMemoryError that would take
  * every other request (and the pages) down with them. Two limits: at most {@link #permits} queries
- * at a time (a request waits up to {@link #WAIT_MILLIS} for a place), and none while the heap
+ * at a time, one fewer than the cores (a request waits up to {@link #WAIT_MILLIS} for a place), and none while the heap
  * still held after the last collection is above {@link #HEADROOM} of the maximum: that is live
  * data, not garbage, so a query started then is the one that would not fit. The timeout
  * ({@code --timeout}) still cuts the queries that run.
  */
 final class QueryGuard implements Filter {
-    static final long WAIT_MILLIS = 2_000;
+    /**
+     * Short: a query that finds no place is almost always behind one that runs to the timeout
+     * (seconds), and while it waits it holds one of Jetty's few threads that pages need.
+     */
+    static final long WAIT_MILLIS = 250;
     static final double HEADROOM = 0.85;
     static final String RETRY_SECONDS = "5";
 
@@ -40,10 +44,20 @@ final class QueryGuard implements Filter {
         this.running = new Semaphore(permits, true);
     }
 
-    /** Twice the cores, at least 4: queries wait on the disk and the timeout as much as on a core. */
     static QueryGuard forThisMachine() {
-        return new QueryGuard(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        return new QueryGuard(permitsFor(Runtime.getRuntime().availableProcessors()));
     }
+
+    /**
+     * One fewer than the cores, at least one. An expensive query holds a core until the timeout,
+     * and entity pages (index reads and rendering, no query planning) need a core left to them;
+     * the old rule, twice the cores, let four such queries run at once on two cores.
+     */
+    static int permitsFor(int cores) {
+        return Math.max(1, cores - 1);
+    }
+
+    int permits() { return permits; }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {

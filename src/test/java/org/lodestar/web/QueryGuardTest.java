@@ -53,6 +53,31 @@ class QueryGuardTest {
         assertFalse(third.containsKey("status"));
     }
 
+    /** One core always stays free for entity pages: fewer queries at once than cores, but never none. */
+    @Test
+    void admitsOneQueryFewerThanTheCores() {
+        assertEquals(1, QueryGuard.permitsFor(1), "a one-core machine must still answer queries");
+        assertEquals(1, QueryGuard.permitsFor(2));
+        assertEquals(3, QueryGuard.permitsFor(4));
+        assertEquals(15, QueryGuard.permitsFor(16));
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(QueryGuard.permitsFor(cores), QueryGuard.forThisMachine().permits());
+        assertTrue(cores == 1 || QueryGuard.forThisMachine().permits() < cores, "as many queries as cores leave no core to the pages");
+    }
+
+    /** A query that finds no place waits a little, then is refused: it must not hold a server thread for seconds. */
+    @Test
+    void aRefusedQueryWaitsOnlyBriefly() throws Exception {
+        QueryGuard guard = new QueryGuard(0);
+        Map<String, Object> seen = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        guard.doFilter(request("POST"), response(seen), (rq, rs) -> { });
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(503, seen.get("status"));
+        assertTrue(waited >= QueryGuard.WAIT_MILLIS, "refused after " + waited + " ms, before waiting for a place");
+        assertTrue(QueryGuard.WAIT_MILLIS <= 500, "a waiting query holds one of Jetty's threads: " + QueryGuard.WAIT_MILLIS + " ms");
+    }
+
     @Test
     void theServiceDescriptionIsNotAQuery() throws Exception {
         QueryGuard guard = new QueryGuard(0);
