@@ -55,7 +55,7 @@ final class LodestarModule implements FusekiModule {
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         site = new Site(store, org.lodestar.ontology.Ontology.load(), new org.lodestar.rdf.Uris(settings.base()),
-                new ResponseCache(settings.cacheMegabytes()), docs);
+                new ResponseCache(settings.cacheMegabytes()), docs, RenderSlots.forThisMachine());
         // Every answer's validators need it, and on a large database not yet in memory the first
         // read takes seconds (10.7 s at 200,000 entities): pay it before the first request, not in it.
         site.version();

@@ -31,6 +31,7 @@ public final class LodestarServer {
         FusekiServer.Builder builder = FusekiServer.create().port(settings.port())
                 // What monitoring scripts written for Fuseki expect: /$/ping, /$/stats, Prometheus /$/metrics.
                 .enablePing(true).enableStats(true).enableMetrics(true)
+                .maxServerThreads(RenderSlots.SERVER_THREADS)
                 .fusekiModules(FusekiModules.create(new LodestarModule(settings, store)));
         if (settings.passwd() != null) {
             service.addEndpoint(Operation.Update, "update", Auth.ANY_USER);

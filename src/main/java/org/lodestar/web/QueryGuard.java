@@ -13,17 +13,24 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * In front of the SPARQL query endpoints: queries beyond what the server can hold are refused with
  * {@code 503} and {@code Retry-After}, rather than run into an OutOfMemoryError that would take
  * every other request (and the pages) down with them. Two limits: at most {@link #permits} queries
- * at a time, one fewer than the cores (a request waits up to {@link #WAIT_MILLIS} for a place), and none while the heap
+ * at a time (a request waits up to {@link #WAIT_MILLIS} for a place), and none while the heap
  * still held after the last collection is above {@link #HEADROOM} of the maximum: that is live
- * data, not garbage, so a query started then is the one that would not fit. The timeout
- * ({@code --timeout}) still cuts the queries that run.
+ * data, not garbage, so a query started then is the one that would not fit. The queries admitted
+ * run on {@link QueryThreads}, below the pages' CPU priority, so that those holding cores until
+ * the timeout ({@code --timeout}, which still cuts them) take only what the pages leave.
  */
 final class QueryGuard implements Filter {
     /**
@@ -39,9 +46,16 @@ final class QueryGuard implements Filter {
     private final List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
 
+    /** As many threads as places, made (and their priority lowered) when needed, gone when idle: a stopped server leaves none. */
+    private final ExecutorService threads;
+
     QueryGuard(int permits) {
         this.permits = permits;
         this.running = new Semaphore(permits, true);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, permits), Math.max(1, permits), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new QueryThreads());
+        pool.allowCoreThreadTimeOut(true);
+        this.threads = pool;
     }
 
     static QueryGuard forThisMachine() {
@@ -49,12 +63,13 @@ final class QueryGuard implements Filter {
     }
 
     /**
-     * One fewer than the cores, at least one. An expensive query holds a core until the timeout,
-     * and entity pages (index reads and rendering, no query planning) need a core left to them;
-     * the old rule, twice the cores, let four such queries run at once on two cores.
+     * Twice the cores, at least 4: queries wait on the disk and the timeout as much as on a core,
+     * and at their lower priority they no longer take the cores the pages need (admitting one
+     * fewer than the cores did that too, but a single expensive query then refused every cheap
+     * one behind it until the timeout).
      */
     static int permitsFor(int cores) {
-        return Math.max(1, cores - 1);
+        return Math.max(4, 2 * cores);
     }
 
     int permits() { return permits; }
@@ -83,9 +98,35 @@ final class QueryGuard implements Filter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            run(() -> {
+                chain.doFilter(request, response);
+                return null;
+            });
         } finally {
             running.release();
+        }
+    }
+
+    /** Runs {@code query} on one of {@link #threads}; the request's thread waits for it. */
+    private void run(Callable<Void> query) throws IOException, ServletException {
+        Future<Void> done = threads.submit(query);
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            done.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the query ran", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io)
+                throw io;
+            if (cause instanceof ServletException se)
+                throw se;
+            if (cause instanceof RuntimeException re)
+                throw re;
+            if (cause instanceof Error err)
+                throw err;
+            throw new ServletException(cause);
         }
     }
 

@@ -13,7 +13,7 @@ import org.lodestar.store.KnowledgeStore;
  * What every Lodestar servlet reads: the store, the ontology, the URIs minted under the base, and
  * the answers already rendered from the current data, in memory and on disk.
  */
-record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache cache, DocStore docs) {
+record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache cache, DocStore docs, RenderSlots renders) {
     DatasetGraph dataset() { return store.dataset(); }
 
     /** Where writes go: on a writer that publishes them, through the wrapper that does ({@code KnowledgeStore#writes}). */
@@ -53,7 +53,7 @@ record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache ca
         return Txn.calculateRead(dataset(), () -> {
             Optional<String> commit = Versions.commit(dataset());
             if (commit.isEmpty())
-                return new ResponseCache.Served(render.get(), null);
+                return new ResponseCache.Served(renders.render(render), null);
             String k = commit.get() + "\n" + key;
             ResponseCache.Rendered found = cache.find(k);
             if (found != null)
@@ -67,7 +67,7 @@ record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache ca
                     cache.keep(k, made);
                 return new ResponseCache.Served(made, ResponseCache.Served.STORED);
             }
-            ResponseCache.Rendered made = render.get();
+            ResponseCache.Rendered made = renders.render(render);
             if (!cache.enabled())
                 return new ResponseCache.Served(made, null);
             if (made != null)

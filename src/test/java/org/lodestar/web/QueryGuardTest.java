@@ -53,16 +53,29 @@ class QueryGuardTest {
         assertFalse(third.containsKey("status"));
     }
 
-    /** One core always stays free for entity pages: fewer queries at once than cores, but never none. */
     @Test
-    void admitsOneQueryFewerThanTheCores() {
-        assertEquals(1, QueryGuard.permitsFor(1), "a one-core machine must still answer queries");
-        assertEquals(1, QueryGuard.permitsFor(2));
-        assertEquals(3, QueryGuard.permitsFor(4));
-        assertEquals(15, QueryGuard.permitsFor(16));
-        int cores = Runtime.getRuntime().availableProcessors();
-        assertEquals(QueryGuard.permitsFor(cores), QueryGuard.forThisMachine().permits());
-        assertTrue(cores == 1 || QueryGuard.forThisMachine().permits() < cores, "as many queries as cores leave no core to the pages");
+    void admitsTwiceTheCoresAtLeastFour() {
+        assertEquals(4, QueryGuard.permitsFor(1));
+        assertEquals(4, QueryGuard.permitsFor(2));
+        assertEquals(32, QueryGuard.permitsFor(16));
+        assertEquals(QueryGuard.permitsFor(Runtime.getRuntime().availableProcessors()), QueryGuard.forThisMachine().permits());
+    }
+
+    /** The pages keep their cores: a query runs on a thread below the request's CPU priority, and its exceptions reach the caller. */
+    @Test
+    void aQueryRunsBelowThePagesPriority() throws Exception {
+        QueryGuard guard = new QueryGuard(1);
+        int[] nice = {Integer.MIN_VALUE};
+        String[] thread = {null};
+        guard.doFilter(request("POST"), response(new ConcurrentHashMap<>()), (rq, rs) -> {
+            thread[0] = Thread.currentThread().getName();
+            nice[0] = QueryThreads.nice();
+        });
+        assertTrue(thread[0].startsWith("lodestar-query-"), thread[0]);
+        assertTrue(nice[0] >= Math.min(19, QueryThreads.nice() + 1), "the query ran at nice " + nice[0] + ", the request at " + QueryThreads.nice());
+        java.io.IOException thrown = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () ->
+                guard.doFilter(request("POST"), response(new ConcurrentHashMap<>()), (rq, rs) -> { throw new java.io.IOException("client went away"); }));
+        assertEquals("client went away", thrown.getMessage());
     }
 
     /** A query that finds no place waits a little, then is refused: it must not hold a server thread for seconds. */
