@@ -116,7 +116,7 @@ final class PageEdits {
         findings.forEach(f -> messages.add(f.toString()));
         warnings = messages;
         try {
-            return Optional.of(Txn.calculateWrite(dataset, () -> write(dataset, edits, converted, inputs, derivation, hashes, storedPages)));
+            return Optional.of(Txn.calculateWrite(dataset, () -> CommitHold.then(write(dataset, edits, converted, inputs, derivation, hashes, storedPages))));
         } catch (Moved e) {
             return Optional.empty(); // written to since it was read: the full build decides again, in one transaction
         }

@@ -110,7 +110,7 @@ public final class SeedBuild {
         if (scan.failed())
             throw new BuildFailedException(FAILED, scan.messages());
         try {
-            return Txn.calculateWrite(dataset, () -> write(dataset, uris, files, scan, inputs, derivation));
+            return Txn.calculateWrite(dataset, () -> CommitHold.then(write(dataset, uris, files, scan, inputs, derivation)));
         } catch (Failed e) {
             throw e.reason;
         }

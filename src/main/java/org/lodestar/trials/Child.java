@@ -27,9 +27,13 @@ public final class Child implements AutoCloseable {
     private final List<Thread> readers = new ArrayList<>();
     private final long started = System.nanoTime();
     private volatile String origin;
+    private volatile long firstLine = -1, ended = -1;
 
     private Child(Process process) {
         this.process = process;
+        // when it ended, not when someone looked: a trial that finds a build over after its sleep
+        // must learn how long the build took, not how long it slept
+        process.onExit().thenRun(() -> ended = System.nanoTime());
         readers.add(reader(process.getInputStream()));
         readers.add(reader(process.getErrorStream()));
     }
@@ -70,6 +74,8 @@ public final class Child implements AutoCloseable {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
+                    if (firstLine < 0)
+                        firstLine = System.nanoTime();
                     lines.add(line);
                     Matcher m = ORIGIN.matcher(line.trim());
                     if (m.find())
@@ -117,7 +123,11 @@ public final class Child implements AutoCloseable {
 
     public long pid() { return process.pid(); }
 
-    public double seconds() { return (System.nanoTime() - started) / 1e9; }
+    /** Seconds from the start to the end, or to now while it runs. */
+    public double seconds() {
+        long end = ended;
+        return ((end < 0 ? System.nanoTime() : end) - started) / 1e9;
+    }
 
     /** Every line printed so far, stdout and stderr interleaved as read. */
     public List<String> lines() { return List.copyOf(lines); }
@@ -135,6 +145,47 @@ public final class Child implements AutoCloseable {
         if (p.startsWith("/") || p.contains(".txt"))
             return "warnings";
         return p;
+    }
+
+    /** Seconds from the start to the first line the process printed; -1 while it has printed none. */
+    public double firstLineSeconds() {
+        long at = firstLine;
+        return at < 0 ? -1 : (at - started) / 1e9;
+    }
+
+    /** Waits up to {@code seconds} for the first line; false when the process ended or the time passed without one. */
+    public boolean awaitFirstLine(long seconds) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (firstLine < 0 && process.isAlive() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return firstLine >= 0;
+    }
+
+    /**
+     * Waits up to {@code seconds} for a line that ends with {@code line} (a progress line not yet
+     * ended may come first on it); false when the process ended or the time passed without it.
+     */
+    public boolean awaitLine(String line, long seconds) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!printed(line) && process.isAlive() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return printed(line);
+    }
+
+    private boolean printed(String line) {
+        return lines.stream().anyMatch(l -> l.endsWith(line));
     }
 
     /** The server's {@code http://localhost:PORT}, once it has said it listens; waits up to {@code seconds}. */

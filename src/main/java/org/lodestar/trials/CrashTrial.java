@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.lodestar.bench.Generator;
 import org.lodestar.ontology.Ontology;
+import org.lodestar.store.CommitHold;
 
 /**
  * {@code trials crash}: kill -9 a {@code build} at random moments and check what it leaves.
@@ -25,8 +26,19 @@ public final class CrashTrial extends Trial {
     /**
      * @param serveEvery the server is started and checked after every this many kills, and after the last; 0 never
      * @param cleanAtEnd a clean build of the final pages is compared with the trial's database
+     * @param withinWork false: the kill moment is drawn over the whole build, JVM start included, as
+     *        a power cut would fall; true (the JUnit slice): the first kill falls in the pause
+     *        {@link CommitHold} makes when everything is written and the commit is next, and each
+     *        other kill k of n over the part of the build after its first line, in the k-th (n-1)th
+     *        of it, so that every one of a few kills lands while the build writes or renders rather
+     *        than while the JVM starts (at 60 pages that start is most of an edit build, kills there
+     *        check nothing, and the transaction is a few milliseconds that a random kill misses)
      */
-    public record Settings(int runs, int pages, long seed, int serveEvery, int sample, boolean cleanAtEnd) {}
+    public record Settings(int runs, int pages, long seed, int serveEvery, int sample, boolean cleanAtEnd, boolean withinWork) {
+        public Settings(int runs, int pages, long seed, int serveEvery, int sample, boolean cleanAtEnd) {
+            this(runs, pages, seed, serveEvery, sample, cleanAtEnd, false);
+        }
+    }
 
     /** One kill: when, in which phase, what the database held after it. */
     public record Kill(int run, String path, double at, double of, String phase, String held, String torn) {}
@@ -62,14 +74,19 @@ public final class CrashTrial extends Trial {
             java.nio.file.Files.writeString(built, String.valueOf(firstSeconds));
             out.printf("first build: %.1f s%n", firstSeconds);
         }
-        // one edit build, not killed, to learn how long one takes on this machine now
-        Edits.describe(pages, 2, "rev-warm-" + random.nextInt(1000), random);
-        Child warm = completed(3600, "build", "--seeds", pages.toString(), "--db", db.toString());
-        out.printf("an edit build, not killed: %.1f s%n", warm.seconds());
+        double edit = firstSeconds;
+        if (!s.withinWork()) {
+            // one edit build, not killed, to learn how long one takes on this machine now; within the
+            // work, the first kill is the held one, and the build after it (the same edit) tells
+            Edits.describe(pages, 2, "rev-warm-" + random.nextInt(1000), random);
+            Child warm = completed(3600, "build", "--seeds", pages.toString(), "--db", db.toString());
+            out.printf("an edit build, not killed: %.1f s%n", warm.seconds());
+            edit = warm.seconds();
+        }
         Map<String, String> before = fingerprint(db);
         if (before == null)
             throw new IllegalStateException("the database does not open");
-        double[] estimate = {warm.seconds(), Math.max(warm.seconds(), firstSeconds * 0.6)}; // edit path, full path
+        double[] estimate = {edit, Math.max(edit, firstSeconds * 0.6)}; // edit path, full path
         int attempts = 0;
         while (kills.size() < s.runs() && attempts++ < s.runs() * 3) {
             int run = attempts;
@@ -77,26 +94,49 @@ public final class CrashTrial extends Trial {
             String marker = "rev-R" + run + "-" + Long.toHexString(random.nextLong() & 0xffffff);
             int count = full ? Math.max(3, s.pages() / 80) : Math.max(1, Math.min(s.pages() / 200, 1 + random.nextInt(8)));
             int edited = Edits.describe(pages, count, marker, random);
-            double at = 0.3 + random.nextDouble() * Math.max(0.5, estimate[full ? 1 : 0] * 1.05);
-            Child build = lodestar("build", "--seeds", pages.toString(), "--db", db.toString());
-            sleep(at);
+            double at;
+            boolean hold = s.withinWork() && kills.isEmpty();
+            Child build;
+            if (hold) {
+                List<String> jvm = new ArrayList<>(childJvm);
+                jvm.add("-D" + CommitHold.PROPERTY + "=600000"); // killed long before: the pause is where the kill goes
+                build = Child.start(jvm, List.of("build", "--seeds", pages.toString(), "--db", db.toString()));
+                if (!build.awaitLine(CommitHold.LINE, 600))
+                    fail("run " + run + ": the build did not reach its commit:\n" + tail(build.output(), 10));
+                at = build.seconds();
+            } else {
+                build = lodestar("build", "--seeds", pages.toString(), "--db", db.toString());
+                if (s.withinWork()) {
+                    // the k-th of the other kills in the k-th part of the work: a few kills spread over all of it
+                    int others = Math.max(1, s.runs() - 1);
+                    at = (kills.size() - 1 + random.nextDouble()) / others * estimate[full ? 1 : 0] * 0.95;
+                    if (!build.awaitFirstLine(600))
+                        fail("run " + run + ": the build printed nothing:\n" + tail(build.output(), 10));
+                } else {
+                    at = 0.3 + random.nextDouble() * Math.max(0.5, estimate[full ? 1 : 0] * 1.05);
+                }
+                sleep(at);
+            }
             if (!build.alive()) {
                 finishedFirst++;
                 int code = build.await(10);
-                out.printf("run %d: the build (%d pages) ended (exit %d) before the kill at %.1f s%n", run, edited, code, at);
-                estimate[full ? 1 : 0] = build.seconds();
+                out.printf("run %d: the build (%d pages) ended (exit %d) before the kill at %.1f s%s%n", run, edited, code, at,
+                        s.withinWork() ? " after its first line" : "");
+                estimate[full ? 1 : 0] = span(build);
                 if (code != 0)
                     fail("run " + run + ": a build exited " + code + ":\n" + tail(build.output(), 10));
                 before = fingerprint(db);
                 continue;
             }
-            String phase = build.phase();
+            String phase = hold ? "before commit (held)" : build.phase();
             build.kill();
             Map<String, String> killed = fingerprint(db);
             String torn = null;
             if (kills.size() % 3 == 2) {
                 String suffix = SideFiles.SUFFIXES.get((kills.size() / 3) % SideFiles.SUFFIXES.size());
                 torn = SideFiles.tear(db, suffix, random);
+                if (torn == null)
+                    torn = "nothing: no " + suffix + " file with bytes in it"; // said, so that a skipped tear is not taken for one
             }
             Child next = lodestar("build", "--seeds", pages.toString(), "--db", db.toString());
             int code = next.await(1800);
@@ -121,12 +161,12 @@ public final class CrashTrial extends Trial {
             if (code != 0)
                 fail("run " + run + ": the build after the kill exited " + code + ":\n" + tail(next.output(), 10));
             else if (held.equals("old") && next.seconds() > 3)
-                estimate[full ? 1 : 0] = next.seconds();
+                estimate[full ? 1 : 0] = span(next);
             Kill k = new Kill(run, full ? "full" : "edit", at, estimate[full ? 1 : 0], phase, held, torn);
             kills.add(k);
             phases.merge(phase, 1, Integer::sum);
-            out.printf("run %d: %s path, %d page(s) edited, killed at %.1f s in '%s': database %s; next build %s in %.1f s%s%n",
-                    run, k.path(), edited, at, phase, held, code == 0 ? "ok" : "FAILED", next.seconds(),
+            out.printf("run %d: %s path, %d page(s) edited, killed at %.1f s%s in '%s': database %s; next build %s in %.1f s%s%n",
+                    run, k.path(), edited, at, s.withinWork() && !hold ? " after its first line" : "", phase, held, code == 0 ? "ok" : "FAILED", next.seconds(),
                     torn == null ? "" : "; torn before it: " + torn);
             boolean last = kills.size() == s.runs();
             if (s.serveEvery() > 0 && code == 0 && (kills.size() % s.serveEvery() == 0 || last))
@@ -196,6 +236,12 @@ public final class CrashTrial extends Trial {
         return String.format("crash: %d kills (%d held the old data, %d the new), %d build(s) ended before their kill, "
                         + "%d server check(s); phases at the kill: %s; %d failure(s)",
                 kills.size(), oldSeen, newSeen, finishedFirst, servedChecks, phases, failures.size());
+    }
+
+    /** How long {@code build} took over the part the kill moment is drawn from (see {@link Settings#withinWork}). */
+    private double span(Child build) {
+        double first = build.firstLineSeconds();
+        return s.withinWork() && first >= 0 ? build.seconds() - first : build.seconds();
     }
 
     static void sleep(double seconds) {

@@ -28,7 +28,8 @@ final class SideFiles {
         Path f = BesideDatabase.file(db, suffix);
         if (Files.isDirectory(f)) {
             try (Stream<Path> files = Files.list(f)) {
-                List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
+                // not the empty ones (Lucene's write.lock): a tear that cuts nothing checks nothing
+                List<Path> all = files.filter(p -> Files.isRegularFile(p) && size(p) > 0).sorted().toList();
                 if (all.isEmpty())
                     return null;
                 f = all.get(random.nextInt(all.size()));
@@ -53,6 +54,14 @@ final class SideFiles {
             file.seek(at);
             file.write(new byte[n]);
             return f.getFileName() + ": " + n + " bytes zeroed at " + at;
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0; // gone since it was listed
         }
     }
 }

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -27,7 +24,8 @@ import org.eclipse.jetty.util.security.Credential;
  * <li>wrong passwords on the update endpoint are counted per client address: after
  * {@link #MAX_WRONG} within {@link #WINDOW_MILLIS}, the address gets {@code 429} with
  * {@code Retry-After} until the window has passed, the right password included (otherwise a guesser
- * would learn it from the one answer that differs).</li>
+ * would learn it from the one answer that differs). Addresses are forgotten once their window has
+ * passed ({@link WrongPasswords}), so the counts stay bounded however many addresses try.</li>
  * </ul>
  */
 final class RequestGuard extends Handler.Wrapper {
@@ -36,7 +34,7 @@ final class RequestGuard extends Handler.Wrapper {
 
     private final String updatePath;
     private final Map<String, Credential> users;
-    private final Map<String, Deque<Long>> wrong = new ConcurrentHashMap<>();
+    private final WrongPasswords wrong = new WrongPasswords(MAX_WRONG, WINDOW_MILLIS, System::currentTimeMillis);
 
     /** @param passwd the Jetty password file of the update endpoint; null when there is none */
     RequestGuard(Handler next, String updatePath, Path passwd) throws IOException {
@@ -50,7 +48,7 @@ final class RequestGuard extends Handler.Wrapper {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         if (!users.isEmpty() && updatePath.equals(Request.getPathInContext(request))) {
             String client = Request.getRemoteAddr(request);
-            long retry = refusedFor(client);
+            long retry = wrong.refusedFor(client);
             if (retry > 0) {
                 response.setStatus(429);
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString((retry + 999) / 1000));
@@ -61,31 +59,9 @@ final class RequestGuard extends Handler.Wrapper {
             }
             String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
             if (auth != null && !valid(auth))
-                wrongPassword(client);
+                wrong.wrongPassword(client);
         }
         return super.handle(request, response, callback);
-    }
-
-    /** Milliseconds until {@code client} may try again; 0 when it may now. */
-    private long refusedFor(String client) {
-        Deque<Long> times = wrong.get(client);
-        if (times == null)
-            return 0;
-        synchronized (times) {
-            long now = System.currentTimeMillis();
-            while (!times.isEmpty() && now - times.peekFirst() > WINDOW_MILLIS)
-                times.removeFirst();
-            return times.size() >= MAX_WRONG ? WINDOW_MILLIS - (now - times.peekFirst()) : 0;
-        }
-    }
-
-    private void wrongPassword(String client) {
-        Deque<Long> times = wrong.computeIfAbsent(client, c -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(System.currentTimeMillis());
-            while (times.size() > MAX_WRONG)
-                times.removeFirst();
-        }
     }
 
     private boolean valid(String authorization) {
