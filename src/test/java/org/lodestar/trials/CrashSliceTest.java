@@ -46,6 +46,7 @@ class CrashSliceTest {
         UpdateTrial trial = new UpdateTrial(1, 60, 11, work, new PrintStream(log, true, StandardCharsets.UTF_8));
         List<String> failures = trial.run();
         String said = log.toString(StandardCharsets.UTF_8);
+        System.out.print(said);
         assertEquals(List.of(), failures, said);
         assertTrue(trial.applied() > 0, "no update reached the data:\n" + said);
     }
