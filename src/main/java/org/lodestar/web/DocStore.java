@@ -166,7 +166,7 @@ public final class DocStore {
      */
     public static Optional<Report> render(KnowledgeStore store, String base, ViewOptions views, Path file, Progress progress,
                                           Optional<String> before, Described changed) throws IOException {
-        Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none(), RenderSlots.unlimited());
+        Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none(), RenderSlots.inPlace());
         Optional<DocFile> existing = current(site, views, file);
         if (existing.isPresent())
             return Optional.of(Report.of(existing.get(), 0, false));
@@ -186,7 +186,7 @@ public final class DocStore {
 
     /** The stamp of {@code file} when it was rendered from what {@code store} holds now: what a build changes next. */
     public static Optional<String> currentStamp(KnowledgeStore store, String base, ViewOptions views, Path file) {
-        Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none(), RenderSlots.unlimited());
+        Site site = new Site(store, Ontology.load(), new Uris(base), new ResponseCache(0), none(), RenderSlots.inPlace());
         return current(site, views, file).map(DocFile::stamp);
     }
 

@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * at a time (a request waits up to {@link #WAIT_MILLIS} for a place), and none while the heap
  * still held after the last collection is above {@link #HEADROOM} of the maximum: that is live
  * data, not garbage, so a query started then is the one that would not fit. The queries admitted
- * run on {@link QueryThreads}, below the pages' CPU priority, so that those holding cores until
+ * run on threads below the pages' CPU priority ({@link NicedThreads}, nice {@link #NICE}), so that those holding cores until
  * the timeout ({@code --timeout}, which still cuts them) take only what the pages leave.
  */
 final class QueryGuard implements Filter {
@@ -46,16 +43,15 @@ final class QueryGuard implements Filter {
     private final List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
 
-    /** As many threads as places, made (and their priority lowered) when needed, gone when idle: a stopped server leaves none. */
+    /** CFS gives a thread at 10 about a tenth of the CPU of one at 0. */
+    static final int NICE = 10;
+    /** As many threads as places. */
     private final ExecutorService threads;
 
     QueryGuard(int permits) {
         this.permits = permits;
         this.running = new Semaphore(permits, true);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, permits), Math.max(1, permits), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new QueryThreads());
-        pool.allowCoreThreadTimeOut(true);
-        this.threads = pool;
+        this.threads = NicedThreads.pool("lodestar-query", NICE, Math.max(1, permits));
     }
 
     static QueryGuard forThisMachine() {
@@ -109,12 +105,9 @@ final class QueryGuard implements Filter {
 
     /** Runs {@code query} on one of {@link #threads}; the request's thread waits for it. */
     private void run(Callable<Void> query) throws IOException, ServletException {
-        Future<Void> done = threads.submit(query);
         try {
-            done.get();
+            NicedThreads.await(threads.submit(query));
         } catch (InterruptedException e) {
-            done.cancel(true);
-            Thread.currentThread().interrupt();
             throw new IOException("interrupted while the query ran", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -50,29 +50,48 @@ record Site(KnowledgeStore store, Ontology ontology, Uris uris, ResponseCache ca
      */
     ResponseCache.Served rendered(String key, String docPath, UnaryOperator<ResponseCache.Rendered> fromStored,
                                   Supplier<ResponseCache.Rendered> render) {
-        return Txn.calculateRead(dataset(), () -> {
+        // most answers are in the cache or the file: found on this thread, at its priority
+        ResponseCache.Served found = Txn.calculateRead(dataset(), () -> kept(key, docPath, fromStored));
+        if (found != null)
+            return found;
+        // else rendered on a render thread, in a read transaction of its own (TDB2 keeps one per
+        // thread), which looks again: the data may have changed since
+        return renders.render(() -> Txn.calculateRead(dataset(), () -> {
+            ResponseCache.Served now = kept(key, docPath, fromStored);
+            if (now != null)
+                return now;
+            ResponseCache.Rendered made = render.get();
             Optional<String> commit = Versions.commit(dataset());
-            if (commit.isEmpty())
-                return new ResponseCache.Served(renders.render(render), null);
-            String k = commit.get() + "\n" + key;
-            ResponseCache.Rendered found = cache.find(k);
-            if (found != null)
-                return new ResponseCache.Served(found, ResponseCache.Served.HIT);
-            ResponseCache.Rendered stored = docPath == null ? null : docs.find(commit.get(), docPath);
-            if (stored != null && fromStored == null)
-                return new ResponseCache.Served(stored, ResponseCache.Served.STORED);
-            if (stored != null) {
-                ResponseCache.Rendered made = fromStored.apply(stored);
-                if (cache.enabled())
-                    cache.keep(k, made);
-                return new ResponseCache.Served(made, ResponseCache.Served.STORED);
-            }
-            ResponseCache.Rendered made = renders.render(render);
-            if (!cache.enabled())
+            if (commit.isEmpty() || !cache.enabled())
                 return new ResponseCache.Served(made, null);
             if (made != null)
-                cache.keep(k, made);
+                cache.keep(commit.get() + "\n" + key, made);
             return new ResponseCache.Served(made, ResponseCache.Served.MISS);
-        });
+        }));
+    }
+
+    /**
+     * The answer the response cache or the document store holds for {@code key} at the commit the
+     * caller's read transaction sees; null when it must be rendered (always on a store whose
+     * commits cannot be told apart).
+     */
+    private ResponseCache.Served kept(String key, String docPath, UnaryOperator<ResponseCache.Rendered> fromStored) {
+        Optional<String> commit = Versions.commit(dataset());
+        if (commit.isEmpty())
+            return null;
+        String k = commit.get() + "\n" + key;
+        ResponseCache.Rendered found = cache.find(k);
+        if (found != null)
+            return new ResponseCache.Served(found, ResponseCache.Served.HIT);
+        ResponseCache.Rendered stored = docPath == null ? null : docs.find(commit.get(), docPath);
+        if (stored != null && fromStored == null)
+            return new ResponseCache.Served(stored, ResponseCache.Served.STORED);
+        if (stored != null) {
+            ResponseCache.Rendered made = fromStored.apply(stored);
+            if (cache.enabled())
+                cache.keep(k, made);
+            return new ResponseCache.Served(made, ResponseCache.Served.STORED);
+        }
+        return null;
     }
 }

@@ -60,7 +60,7 @@ class DocStoreTest {
 
     /** A site that renders every document per request, as a render does. */
     private static Site siteWithoutDocuments(KnowledgeStore store) {
-        return new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none(), RenderSlots.unlimited());
+        return new Site(store, Ontology.load(), new Uris(WebClient.BASE), new ResponseCache(0), DocStore.none(), RenderSlots.inPlace());
     }
 
     private DocStore.Report render(KnowledgeStore store) throws Exception {

@@ -69,10 +69,10 @@ class QueryGuardTest {
         String[] thread = {null};
         guard.doFilter(request("POST"), response(new ConcurrentHashMap<>()), (rq, rs) -> {
             thread[0] = Thread.currentThread().getName();
-            nice[0] = QueryThreads.nice();
+            nice[0] = NicedThreads.nice();
         });
         assertTrue(thread[0].startsWith("lodestar-query-"), thread[0]);
-        assertTrue(nice[0] >= Math.min(19, QueryThreads.nice() + 1), "the query ran at nice " + nice[0] + ", the request at " + QueryThreads.nice());
+        assertTrue(nice[0] >= Math.min(19, NicedThreads.nice() + 1), "the query ran at nice " + nice[0] + ", the request at " + NicedThreads.nice());
         java.io.IOException thrown = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () ->
                 guard.doFilter(request("POST"), response(new ConcurrentHashMap<>()), (rq, rs) -> { throw new java.io.IOException("client went away"); }));
         assertEquals("client went away", thrown.getMessage());
