@@ -26,13 +26,14 @@ import java.util.concurrent.TimeUnit;
  * at a time (a request waits up to {@link #WAIT_MILLIS} for a place), and none while the heap
  * still held after the last collection is above {@link #HEADROOM} of the maximum: that is live
  * data, not garbage, so a query started then is the one that would not fit. The queries admitted
- * run on threads below the pages' CPU priority ({@link NicedThreads}, nice {@link #NICE}), so that those holding cores until
- * the timeout ({@code --timeout}, which still cuts them) take only what the pages leave.
+ * run on threads below the pages' CPU priority ({@link NicedThreads}, nice {@link #NICE}), so
+ * that those holding cores until the timeout ({@code --timeout}, which still cuts them) take only
+ * what the pages leave.
  */
 final class QueryGuard implements Filter {
     /**
      * Short: a query that finds no place is almost always behind one that runs to the timeout
-     * (seconds), and while it waits it holds one of Jetty's few threads that pages need.
+     * (seconds), and while it waits it holds a server thread.
      */
     static final long WAIT_MILLIS = 250;
     static final double HEADROOM = 0.85;
