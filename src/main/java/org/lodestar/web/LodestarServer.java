@@ -31,7 +31,9 @@ public final class LodestarServer {
         FusekiServer.Builder builder = FusekiServer.create().port(settings.port())
                 // What monitoring scripts written for Fuseki expect: /$/ping, /$/stats, Prometheus /$/metrics.
                 .enablePing(true).enableStats(true).enableMetrics(true)
-                .maxServerThreads(RenderSlots.SERVER_THREADS)
+                // all made at the start, by this thread: Linux gives a new thread its creator's nice
+                // value, and a pool that grew later could grow from a reniced query thread
+                .numServerThreads(RenderSlots.SERVER_THREADS, RenderSlots.SERVER_THREADS)
                 .fusekiModules(FusekiModules.create(new LodestarModule(settings, store)));
         if (settings.passwd() != null) {
             service.addEndpoint(Operation.Update, "update", Auth.ANY_USER);
