@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,16 +156,7 @@ public final class Child implements AutoCloseable {
 
     /** Waits up to {@code seconds} for the first line; false when the process ended or the time passed without one. */
     public boolean awaitFirstLine(long seconds) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (firstLine < 0 && process.isAlive() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return firstLine >= 0;
+        return waitFor(() -> firstLine >= 0, seconds, 20);
     }
 
     /**
@@ -172,16 +164,7 @@ public final class Child implements AutoCloseable {
      * ended may come first on it); false when the process ended or the time passed without it.
      */
     public boolean awaitLine(String line, long seconds) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!printed(line) && process.isAlive() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return printed(line);
+        return waitFor(() -> printed(line), seconds, 20);
     }
 
     private boolean printed(String line) {
@@ -190,16 +173,22 @@ public final class Child implements AutoCloseable {
 
     /** The server's {@code http://localhost:PORT}, once it has said it listens; waits up to {@code seconds}. */
     public String origin(long seconds) {
+        waitFor(() -> origin != null, seconds, 100);
+        return origin;
+    }
+
+    /** Polls {@code done} every {@code pollMillis} until it holds, the process ends or {@code seconds} pass; its last answer. */
+    private boolean waitFor(BooleanSupplier done, long seconds, long pollMillis) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (origin == null && process.isAlive() && System.nanoTime() < until) {
+        while (!done.getAsBoolean() && process.isAlive() && System.nanoTime() < until) {
             try {
-                Thread.sleep(100);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        return origin;
+        return done.getAsBoolean();
     }
 
     @Override

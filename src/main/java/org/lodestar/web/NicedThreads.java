@@ -3,6 +3,7 @@ package org.lodestar.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -50,14 +51,22 @@ final class NicedThreads implements ThreadFactory {
         return pool;
     }
 
-    /** Waits for {@code done}; an interrupt cancels it. */
-    static <T> T await(Future<T> done) throws ExecutionException, InterruptedException {
+    /**
+     * Runs {@code task} on {@code pool} and waits for it: its answer, or what it threw (an
+     * {@link Error} as it is). An interrupt of the waiting thread cancels the task.
+     */
+    static <T> T call(ExecutorService pool, Callable<T> task) throws Exception {
+        Future<T> done = pool.submit(task);
         try {
             return done.get();
         } catch (InterruptedException e) {
             done.cancel(true);
             Thread.currentThread().interrupt();
             throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err)
+                throw err;
+            throw e.getCause() instanceof Exception thrown ? thrown : e;
         }
     }
 
@@ -100,7 +109,12 @@ final class NicedThreads implements ThreadFactory {
 
     /** The calling thread's nice value, from field 19 of its {@code stat} (after the command's closing parenthesis). */
     static int nice() throws IOException {
-        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        return nice(Path.of("/proc/thread-self"));
+    }
+
+    /** The nice value of the thread whose {@code /proc} folder is {@code task}. */
+    static int nice(Path task) throws IOException {
+        String stat = Files.readString(task.resolve("stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(fields[16]);
     }

@@ -14,7 +14,6 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -107,20 +106,13 @@ final class QueryGuard implements Filter {
     /** Runs {@code query} on one of {@link #threads}; the request's thread waits for it. */
     private void run(Callable<Void> query) throws IOException, ServletException {
         try {
-            NicedThreads.await(threads.submit(query));
+            NicedThreads.call(threads, query);
         } catch (InterruptedException e) {
             throw new IOException("interrupted while the query ran", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io)
-                throw io;
-            if (cause instanceof ServletException se)
-                throw se;
-            if (cause instanceof RuntimeException re)
-                throw re;
-            if (cause instanceof Error err)
-                throw err;
-            throw new ServletException(cause);
+        } catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
         }
     }
 

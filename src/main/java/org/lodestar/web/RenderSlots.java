@@ -1,6 +1,5 @@
 package org.lodestar.web;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
@@ -43,15 +42,13 @@ final class RenderSlots {
         if (threads == null)
             return render.get();
         try {
-            return NicedThreads.await(threads.submit(render::get));
+            return NicedThreads.call(threads, render::get);
         } catch (InterruptedException e) {
             throw new IllegalStateException("interrupted while rendering", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re)
-                throw re;
-            if (e.getCause() instanceof Error err)
-                throw err;
-            throw new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // a Supplier throws nothing checked
         }
     }
 

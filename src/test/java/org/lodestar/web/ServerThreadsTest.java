@@ -55,9 +55,7 @@ class ServerThreadsTest {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.add(new String[] {name, fields[16]});
+                    out.add(new String[] {name, Integer.toString(NicedThreads.nice(task))});
                 } catch (IOException gone) {
                     // the thread ended while it was read
                 }
