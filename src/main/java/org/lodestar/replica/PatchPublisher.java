@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -115,11 +116,29 @@ public final class PatchPublisher implements RDFChanges, AutoCloseable {
         }
     }
 
-    /** The offset the next record will get. */
+    /**
+     * The offset the next record will get. A topic just made, or one whose leader just died, is
+     * unknown to some brokers for a moment: what Kafka calls retriable is asked again until
+     * {@link #WAIT} has passed.
+     */
     private long end() {
         stage = "asking for the log's end";
-        return await(admin.listOffsets(Map.of(topic.partition(), OffsetSpec.latest())).partitionResult(topic.partition()), WAIT)
-                .offset();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT);
+        while (true) {
+            try {
+                return await(admin.listOffsets(Map.of(topic.partition(), OffsetSpec.latest())).partitionResult(topic.partition()), WAIT)
+                        .offset();
+            } catch (PublishFailedException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline)
+                    throw e;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unreachable(e);
+            }
+        }
     }
 
     private void rollForward() {
