@@ -37,6 +37,12 @@ public final class Progress {
         void close();
     }
 
+    /** A line between the bars, where they go (standard error), when progress is shown: why a long phase is about to run. */
+    public void note(String line) {
+        if (shown)
+            System.err.println(line);
+    }
+
     public Bar start(String task, int total) {
         return start(task, total, "texts");
     }

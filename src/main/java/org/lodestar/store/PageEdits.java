@@ -48,6 +48,7 @@ final class PageEdits {
     private final Pipeline pipeline;
     private final PhaseClock clock;
     private List<String> warnings = List.of();
+    private String whyFull;
 
     PageEdits(Pipeline pipeline, PhaseClock clock) {
         this.pipeline = pipeline;
@@ -76,21 +77,23 @@ final class PageEdits {
             return true;
         });
         if (!sameRest)
-            return Optional.empty();
+            return full("the code, settings or link files changed, or a SPARQL update came, since the last build");
         String prefix = uris.seedGraphPrefix();
         long storedPages = hashes.keySet().stream().filter(g -> g.getURI().startsWith(prefix)).count();
         if (storedPages != files.size())
-            return Optional.empty();
+            return full("pages were added or removed");
         List<SeedFile> edited = new ArrayList<>();
         for (SeedFile f : files) {
             String recorded = digests.get(uris.seedGraph(f.name()));
             if (recorded == null)
-                return Optional.empty();
+                return full(f.name() + " is new");
             if (!recorded.startsWith(inputs.page(f.name()) + " "))
                 edited.add(f);
         }
-        if (edited.isEmpty() || edited.size() > Math.max(10, files.size() / MAX_SHARE))
-            return Optional.empty();
+        if (edited.isEmpty())
+            return full("no page changed, but the derived data is not current");
+        if (edited.size() > Math.max(10, files.size() / MAX_SHARE))
+            return full(edited.size() + " pages changed");
         List<Edit> edits = parse(edited, uris, digests);
         if (edits == null)
             return Optional.empty();
@@ -101,7 +104,7 @@ final class PageEdits {
         edits.forEach(e -> pages.put(e.file().name(), e.page()));
         Conversion converted = clock.time("convert", () -> new Converter(pipeline.ontology(), uris).convert(pages, identities));
         if (converted.hasErrors() || !identities.diagnostics().isEmpty())
-            return Optional.empty();
+            return full("an edited page does not convert on its own");
         List<Finding> findings = pipeline.check(converted, pages.keySet(), clock);
         if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
             List<String> messages = new ArrayList<>();
@@ -118,12 +121,21 @@ final class PageEdits {
         try {
             return Optional.of(Txn.calculateWrite(dataset, () -> CommitHold.then(write(dataset, edits, converted, inputs, derivation, hashes, storedPages))));
         } catch (Moved e) {
-            return Optional.empty(); // written to since it was read: the full build decides again, in one transaction
+            // written to since it was read: the full build decides again, in one transaction
+            return full("the database was written to while the edit was checked");
         }
     }
 
     /** The warnings of the pages the last {@link #run} built (it builds only pages without errors). */
     List<String> warnings() { return warnings; }
+
+    /** Why the last {@link #run} left the build to the full build, for the curator who wonders why an edit took long. */
+    Optional<String> whyFull() { return Optional.ofNullable(whyFull); }
+
+    private Optional<BuildReport> full(String why) {
+        whyFull = why;
+        return Optional.empty();
+    }
 
     /** The store changed between the read that planned the edit and its write transaction, which aborts. */
     private static final class Moved extends RuntimeException {
@@ -139,11 +151,19 @@ final class PageEdits {
         for (SeedFile f : edited) {
             ParseResult r = clock.time("parse", () -> parser.parse(f.display(), f.content()));
             // a split decided by other pages' names is made by the full build, which knows them all
-            if (r.hasErrors() || r.page() == null || r.dependsOnNames())
+            if (r.hasErrors() || r.page() == null) {
+                whyFull = f.name() + " does not parse";
                 return null;
+            }
+            if (r.dependsOnNames()) {
+                whyFull = f.name() + " has a member line whose split depends on the names other pages give";
+                return null;
+            }
             Node graph = uris.seedGraph(f.name());
-            if (!digests.get(graph).endsWith(" " + Identities.contribution(r.page())))
+            if (!digests.get(graph).endsWith(" " + Identities.contribution(r.page()))) {
+                whyFull = f.name() + " now declares or mentions other ids, types or labels";
                 return null;
+            }
             edits.add(new Edit(f, r.page(), graph, r.diagnostics()));
         }
         return edits;
@@ -164,8 +184,10 @@ final class PageEdits {
         for (Edit e : edits) {
             for (Node self : union.find(Node.ANY, KG.seedPage, e.graph()).mapWith(t -> t.getSubject())
                     .filterKeep(s -> union.contains(s, KG.identifier, Node.ANY)).toList())
-                if (union.find(self, KG.seedPage, Node.ANY).toList().size() > 1)
+                if (union.find(self, KG.seedPage, Node.ANY).toList().size() > 1) {
+                    whyFull = self.getURI() + " is described by another page too";
                     return null;
+                }
             for (String[] mention : Identities.mentions(e.page())) {
                 String label = mention[1];
                 if (!done.add(label))

@@ -105,6 +105,7 @@ public final class SeedBuild {
                 warnings = edits.warnings();
                 return edit.get();
             }
+            edits.whyFull().ifPresent(why -> progress.note("building every page: " + why));
         }
         PageScan scan = clock.time("parse", () -> PageScan.of(files, pipeline.ontology(), progress));
         if (scan.failed())
