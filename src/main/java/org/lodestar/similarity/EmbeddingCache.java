@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.lodestar.rdf.Uris;
 import org.lodestar.util.BesideDatabase;
@@ -87,6 +88,14 @@ public final class EmbeddingCache {
      * not; then the cache keeps exactly these texts' entries and, when file-backed and changed, is saved.
      */
     public synchronized Result embed(List<String> texts, Embedder embedder, Progress progress) {
+        return embed(texts, embedder, progress, true);
+    }
+
+    /**
+     * As {@link #embed(List, Embedder, Progress)}, but keeping every entry when {@code prune} is
+     * false: an edit embeds only the texts it changed, and the others' entries are still in use.
+     */
+    synchronized Result embed(List<String> texts, Embedder embedder, Progress progress, boolean prune) {
         load(embedder);
         List<String> keys = texts.stream().map(t -> key(embedder.model(), t)).toList();
         Map<String, String> missing = new LinkedHashMap<>();
@@ -97,9 +106,23 @@ public final class EmbeddingCache {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (String k : keys)
             vectors.add(entries.get(k));
-        entries.keySet().retainAll(Set.copyOf(keys));
+        if (prune)
+            entries.keySet().retainAll(Set.copyOf(keys));
         String warning = file != null ? save(missing.keySet()) : null;
         return new Result(vectors, texts.size() - missing.size(), missing.size(), warning);
+    }
+
+    /** The vectors cached under {@code keys} ({@link #key}), in their order; empty when one of them is not cached. */
+    synchronized Optional<List<float[]>> known(List<String> keys, Embedder embedder) {
+        load(embedder);
+        List<float[]> vectors = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            float[] v = entries.get(k);
+            if (v == null)
+                return Optional.empty();
+            vectors.add(v);
+        }
+        return Optional.of(vectors);
     }
 
     public synchronized int size() { return entries == null ? 0 : entries.size(); }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -28,6 +29,19 @@ final class GraphReader {
             }
         }
         return entities;
+    }
+
+    /** {@code entity}'s text as {@link #entities} reads it, or empty when it is not an entity. */
+    static Optional<EntityText> entity(DatasetGraph dataset, Node entity) {
+        try (QueryExec qe = QueryExec.dataset(dataset).query(Queries.get("similarity-entity-text")).substitution("entity", entity).build()) {
+            RowSet rows = qe.select();
+            if (!rows.hasNext())
+                return Optional.empty();
+            Binding row = rows.next();
+            Node label = row.get("label"), description = row.get("description");
+            return label == null ? Optional.empty()
+                    : Optional.of(new EntityText(entity, label.getLiteralLexicalForm(), description == null ? null : description.getLiteralLexicalForm()));
+        }
     }
 
     /** For each entity number, the numbers of the entities it has a typed edge with, either way. */

@@ -42,8 +42,13 @@ public final class SimilarityDerivation {
     private final Embedder embedder;
     private final Progress progress;
     private final int exactBelow;
+    private final EntityKeys saved;
     private SimilarityReport last;
     private Set<Node> lastChanged;
+    /** The entities and text keys the last derivation used, for {@link #keep}; null when it computed nothing. */
+    private EntityKeys.Saved pending;
+    /** Whether the last {@link #update} started from the saved entity list ({@link EntityKeys}) rather than the store's texts. */
+    private boolean lastFromList;
 
     public SimilarityDerivation(SimilaritySettings settings, EmbeddingCache cache, Embedder embedder, Progress progress,
                                 int exactBelow) {
@@ -52,6 +57,7 @@ public final class SimilarityDerivation {
         this.embedder = embedder;
         this.progress = progress;
         this.exactBelow = exactBelow;
+        this.saved = EntityKeys.beside(cache);
     }
 
     /** With all-MiniLM-L6-v2, quiet, the exact search below {@link VectorIndex#EXACT_BELOW} entities. */
@@ -91,6 +97,7 @@ public final class SimilarityDerivation {
      */
     public void derive(DatasetGraph dataset, Uris uris, Node derivedGraph) {
         lastChanged = null;
+        pending = null;
         Graph stored = dataset.getGraph(derivedGraph);
         Node method = SimilarityTerms.method(embedder);
         if (!settings.mode().computes()) {
@@ -112,7 +119,10 @@ public final class SimilarityDerivation {
         Graph stored = dataset.getGraph(derivedGraph);
         Node method = SimilarityTerms.method(embedder);
         describe(stored, derivedGraph);
-        EmbeddingCache.Result embedded = cache.embed(entities.stream().map(EntityText::text).toList(), embedder, progress);
+        List<String> texts = entities.stream().map(EntityText::text).toList();
+        EmbeddingCache.Result embedded = cache.embed(texts, embedder, progress);
+        pending = new EntityKeys.Saved(embedder.model(), null, entities.stream().map(EntityText::iri).toList(),
+                texts.stream().map(t -> EmbeddingCache.key(embedder.model(), t)).toList());
         LinkComputation.Result computed = LinkComputation.compute(embedded.vectors(),
                 GraphReader.typedPartners(dataset, numbers), settings.threshold(), settings.k(), exactBelow);
         int[] counts = write(entities, computed.pairs(), uris, stored, method);
@@ -132,26 +142,36 @@ public final class SimilarityDerivation {
      * a link an entity gave up is kept when the other entity still has it among its own nearest.
      * Many changes at once (more than a twentieth of the entities) derive everything instead.
      */
-    public void update(DatasetGraph dataset, Uris uris, Node derivedGraph, Set<Node> texts, Set<Node> edgeEnds) {
+    public void update(DatasetGraph dataset, Uris uris, Node derivedGraph, Set<Node> texts, Set<Node> edgeEnds, String token) {
         if (!settings.mode().computes()) {
             derive(dataset, uris, derivedGraph);
             return;
         }
         long t0 = System.nanoTime();
+        pending = null;
         Graph stored = dataset.getGraph(derivedGraph);
         Node method = SimilarityTerms.method(embedder);
-        List<EntityText> entities = GraphReader.entities(dataset);
-        Map<Node, Integer> numbers = numbers(entities);
         Set<Node> changed = new HashSet<>(texts);
         changed.addAll(edgeEnds);
-        if (changed.size() > Math.max(50, entities.size() / 20)) {
-            lastChanged = null;
-            deriveAll(dataset, uris, derivedGraph, entities, numbers, t0);
-            return;
+        Optional<EntityKeys.Saved> list = saved.current(embedder.model(), token);
+        Numbered numbered = list.filter(l -> !tooMany(changed, l.iris().size()))
+                .flatMap(l -> fromList(l, dataset, texts)).orElse(null);
+        lastFromList = numbered != null;
+        if (numbered == null) {
+            List<EntityText> read = GraphReader.entities(dataset);
+            if (tooMany(changed, read.size())) {
+                lastChanged = null;
+                deriveAll(dataset, uris, derivedGraph, read, numbers(read), t0);
+                return;
+            }
+            numbered = fromStore(read);
         }
+        List<Node> entities = numbered.iris();
+        Map<Node, Integer> numbers = numbered.numbers();
         Set<Node> touched = new HashSet<>();
-        EmbeddingCache.Result embedded = cache.embed(entities.stream().map(EntityText::text).toList(), embedder, progress);
-        ExactIndex index = new ExactIndex(embedded.vectors());
+        Numbered embedded = numbered;
+        pending = new EntityKeys.Saved(embedder.model(), null, entities, numbered.keys());
+        ExactIndex index = new ExactIndex(numbered.vectors());
         Set<Integer> again = new HashSet<>();
         for (Node e : changed) {
             Integer i = numbers.get(e);
@@ -169,11 +189,11 @@ public final class SimilarityDerivation {
             if (i == null)
                 continue;
             for (Neighbour n : index.nearest(i, entities.size(), settings.threshold(), again::contains))
-                if (Vectors.score(n.cosine()).compareTo(StoredLinks.kthBest(stored, entities.get(n.index()).iri(), method, settings.k())) >= 0)
+                if (Vectors.score(n.cosine()).compareTo(StoredLinks.kthBest(stored, entities.get(n.index()), method, settings.k())) >= 0)
                     again.add(n.index());
         }
         // The partners are read here, in the transaction's own thread; the searches then run on every core.
-        IntFunction<Set<Integer>> partnersOf = i -> GraphReader.typedPartnersOf(dataset, entities.get(i).iri(), numbers);
+        IntFunction<Set<Integer>> partnersOf = i -> GraphReader.typedPartnersOf(dataset, entities.get(i), numbers);
         Map<Integer, Set<Integer>> partners = new HashMap<>();
         for (int i : again)
             partners.put(i, partnersOf.apply(i));
@@ -188,13 +208,13 @@ public final class SimilarityDerivation {
         for (int i : again)
             for (Neighbour n : nearest.get(i)) {
                 LinkComputation.Pair p = new LinkComputation.Pair(Math.min(i, n.index()), Math.max(i, n.index()), n.cosine());
-                wanted.put(linkIri(uris, entities.get(p.a()).iri(), entities.get(p.b()).iri()), p);
+                wanted.put(linkIri(uris, entities.get(p.a()), entities.get(p.b())), p);
             }
         // the stored links they are in: kept when wanted, or when the other end still wants them
         Map<Node, Triple[]> before = new HashMap<>();
         Set<Node> seen = new HashSet<>();
         List<Node> involved = new ArrayList<>(changed);
-        again.forEach(i -> involved.add(entities.get(i).iri()));
+        again.forEach(i -> involved.add(entities.get(i)));
         for (Node e : involved)
             for (Node link : StoredLinks.linksOf(stored, e, method))
                 if (seen.add(link))
@@ -211,7 +231,7 @@ public final class SimilarityDerivation {
             // an entity gone takes its links with it; a link both ends gave up goes
             if (a != null && b != null && !(again.contains(a) && again.contains(b))) {
                 int mine = again.contains(a) ? a : b, other = mine == a ? b : a;
-                keep = stillNearest(index, other, mine, StoredLinks.linkedWith(stored, entities.get(other).iri(), method), numbers, newTexts,
+                keep = stillNearest(index, other, mine, StoredLinks.linkedWith(stored, entities.get(other), method), numbers, newTexts,
                         partnersOf.apply(other));
             }
             if (keep) {
@@ -231,9 +251,9 @@ public final class SimilarityDerivation {
             }
             if (old != null)
                 StoredLinks.removeLinks(stored, List.of(e.getKey()));
-            StoredLinks.writeLink(stored, e.getKey(), entities.get(e.getValue().a()).iri(), entities.get(e.getValue().b()).iri(), score, method, now);
-            touched.add(entities.get(e.getValue().a()).iri());
-            touched.add(entities.get(e.getValue().b()).iri());
+            StoredLinks.writeLink(stored, e.getKey(), entities.get(e.getValue().a()), entities.get(e.getValue().b()), score, method, now);
+            touched.add(entities.get(e.getValue().a()));
+            touched.add(entities.get(e.getValue().b()));
             added++;
         }
         lastChanged = touched;
@@ -241,6 +261,101 @@ public final class SimilarityDerivation {
                 "exact, " + again.size() + " entities whose links the edit may change",
                 wanted.size(), added, removed, kept, (System.nanoTime() - t0) / 1_000_000, embedded.warning());
     }
+
+    /** More changes than an edit: a twentieth of the entities, or fifty. */
+    private static boolean tooMany(Set<Node> changed, int entities) {
+        return changed.size() > Math.max(50, entities / 20);
+    }
+
+    /** The entities numbered, with their text keys and vectors, and what embedding them took. */
+    private record Numbered(List<Node> iris, Map<Node, Integer> numbers, List<String> keys, List<float[]> vectors, int hits,
+                            int embedded, String warning) {}
+
+    private Numbered fromStore(List<EntityText> entities) {
+        List<String> texts = entities.stream().map(EntityText::text).toList();
+        EmbeddingCache.Result embedded = cache.embed(texts, embedder, progress);
+        return new Numbered(entities.stream().map(EntityText::iri).toList(), numbers(entities),
+                texts.stream().map(t -> EmbeddingCache.key(embedder.model(), t)).toList(), embedded.vectors(), embedded.hits(),
+                embedded.embedded(), embedded.warning());
+    }
+
+    /**
+     * The saved list with the edit applied: the entities whose text changed read from the store
+     * (gone when they are no longer entities, added in IRI order when new), the others as they
+     * were. Empty when the cache lacks a vector the list names (deleted since): the texts are then
+     * read from the store.
+     */
+    private Optional<Numbered> fromList(EntityKeys.Saved list, DatasetGraph dataset, Set<Node> changedTexts) {
+        Map<Node, EntityText> now = new HashMap<>();
+        Set<Node> gone = new HashSet<>();
+        for (Node e : changedTexts)
+            GraphReader.entity(dataset, e).ifPresentOrElse(t -> now.put(e, t), () -> gone.add(e));
+        List<Node> iris = new ArrayList<>(list.iris().size() + now.size());
+        List<String> keys = new ArrayList<>(list.iris().size() + now.size());
+        Set<Node> placed = new HashSet<>();
+        for (int i = 0; i < list.iris().size(); i++) {
+            Node e = list.iris().get(i);
+            if (gone.contains(e))
+                continue;
+            EntityText t = now.get(e);
+            iris.add(e);
+            keys.add(t == null ? list.keys().get(i) : EmbeddingCache.key(embedder.model(), t.text()));
+            if (t != null)
+                placed.add(e);
+        }
+        List<Node> added = now.keySet().stream().filter(e -> !placed.contains(e)).toList();
+        if (!added.isEmpty()) {
+            // numbered in IRI order, as the store's query orders them
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < iris.size(); i++)
+                order.add(i);
+            for (Node e : added) {
+                iris.add(e);
+                keys.add(EmbeddingCache.key(embedder.model(), now.get(e).text()));
+                order.add(order.size());
+            }
+            order.sort((x, y) -> iris.get(x).getURI().compareTo(iris.get(y).getURI()));
+            List<Node> sortedIris = new ArrayList<>(iris.size());
+            List<String> sortedKeys = new ArrayList<>(iris.size());
+            for (int i : order) {
+                sortedIris.add(iris.get(i));
+                sortedKeys.add(keys.get(i));
+            }
+            iris.clear();
+            iris.addAll(sortedIris);
+            keys.clear();
+            keys.addAll(sortedKeys);
+        }
+        List<String> newTexts = now.values().stream().map(EntityText::text).toList();
+        EmbeddingCache.Result embedded = cache.embed(newTexts, embedder, progress, false);
+        Optional<List<float[]>> vectors = cache.known(keys, embedder);
+        if (vectors.isEmpty())
+            return Optional.empty();
+        Map<Node, Integer> numbers = new HashMap<>(iris.size() * 4 / 3 + 1);
+        for (int i = 0; i < iris.size(); i++)
+            numbers.put(iris.get(i), i);
+        return Optional.of(new Numbered(List.copyOf(iris), numbers, List.copyOf(keys), vectors.get(),
+                iris.size() - embedded.embedded(), embedded.embedded(), embedded.warning()));
+    }
+
+    /**
+     * Keeps the entity list of the derivation just made for the data whose token is {@code token}
+     * (the derived graph's new data version), so that the next edit starts from it; forgets it
+     * when the derivation computed nothing.
+     */
+    public void keep(String token) {
+        if (pending == null) {
+            saved.forget();
+            return;
+        }
+        String warning = saved.save(new EntityKeys.Saved(pending.model(), token, pending.iris(), pending.keys()));
+        if (warning != null && last != null && last.warning() == null)
+            last = new SimilarityReport(last.entities(), last.cacheHits(), last.embedded(), last.search(), last.links(), last.added(),
+                    last.removed(), last.kept(), last.millis(), warning);
+    }
+
+    /** Whether the last {@link #update} took the entities from the list the derivation before it kept ({@link #keep}). */
+    public boolean lastStartedFromList() { return lastFromList; }
 
     /** Entity numbers by IRI: their places in {@code entities}. */
     private static Map<Node, Integer> numbers(List<EntityText> entities) {

@@ -66,6 +66,8 @@ final class Derivation {
         boolean all = touched.all() || !dataset.contains(derivedGraph, derivedGraph, KG.derivationStamp, stamp());
         if (all)
             touched.everythingDescribed();
+        // the data version this build starts from: what the similarity update's saved entity list must describe
+        String before = value(dataset, derivedGraph, KG.contentHash, "");
         Degrees degrees = new Degrees(dataset, ontology);
         clock.time("derive", () -> {
             if (all)
@@ -78,15 +80,16 @@ final class Derivation {
             if (all || !similarity.isCurrent(dataset.getGraph(derivedGraph), derivedGraph))
                 similarity.derive(dataset, uris, derivedGraph);
             else
-                similarity.update(dataset, uris, derivedGraph, touched.texts(), touched.edgeEnds());
+                similarity.update(dataset, uris, derivedGraph, touched.texts(), touched.edgeEnds(), before);
             similarity.lastChanged().ifPresentOrElse(touched::described, touched::everythingDescribed);
             return null;
         });
         // A token, not a fingerprint of the graph: an edit does not read the graph whole. Chained
         // from the one before, so that it never comes back to an earlier value.
-        String before = value(dataset, derivedGraph, KG.contentHash, "");
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        replace(KG.contentHash, NodeFactory.createLiteralString(Uris.hash(before + "\n" + change, 64)));
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), token = Uris.hash(before + "\n" + change, 64);
+        replace(KG.contentHash, NodeFactory.createLiteralString(token));
+        // before the commit: should it not happen, the list's token is one the data never had, and is not used
+        similarity.keep(token);
         replace(KG.derivationStamp, stamp());
         // when the data last changed: the server's Last-Modified
         replace(DCTerms.modified.asNode(), NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime));

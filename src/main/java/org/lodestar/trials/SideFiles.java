@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 import org.lodestar.util.BesideDatabase;
 
 /**
- * The files Lodestar keeps beside a database for speed (page digests, embedding cache, rendered
- * documents, search index), and a way to tear one as a crash in the middle of a write would:
+ * The files Lodestar keeps beside a database for speed (page digests, embedding cache and the
+ * entity list beside it, rendered documents, search index), and a way to tear one as a crash in the middle of a write would:
  * cut at a random length, or a run of bytes overwritten with zeros. Each must be found out and
  * made again, never believed.
  */
 final class SideFiles {
-    static final List<String> SUFFIXES = List.of(".page-digests", ".embeddings", ".docs", ".search");
+    static final List<String> SUFFIXES = List.of(".page-digests", ".embeddings", ".embeddings.entities", ".docs", ".search");
 
     private SideFiles() {}
 
@@ -43,7 +43,7 @@ final class SideFiles {
         try (RandomAccessFile file = new RandomAccessFile(f.toFile(), "rw")) {
             // zeros only where the format can tell them: the embedding cache has no checksum per
             // record (a kill cannot zero bytes that were written, only leave a write unfinished)
-            boolean zeroable = suffix.equals(".docs") || suffix.equals(".page-digests");
+            boolean zeroable = suffix.equals(".docs") || suffix.equals(".page-digests") || suffix.equals(".embeddings.entities");
             if (!zeroable || random.nextBoolean()) {
                 long at = (long) (size * random.nextDouble());
                 file.setLength(at);
