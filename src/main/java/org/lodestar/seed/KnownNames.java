@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The entities the other pages of a build name, by type: each page's own label and explicit id,
@@ -22,10 +23,27 @@ public final class KnownNames {
 
     private final Map<String, Set<String>> labels;
     private final Map<String, Set<String>> slugs;
+    /** Asked instead of the maps when not null ({@link #answeredBy}). */
+    private final BiPredicate<String, String> lookup;
 
     private KnownNames(Map<String, Set<String>> labels, Map<String, Set<String>> slugs) {
         this.labels = labels;
         this.slugs = slugs;
+        this.lookup = null;
+    }
+
+    private KnownNames(BiPredicate<String, String> lookup) {
+        this.labels = Map.of();
+        this.slugs = Map.of();
+        this.lookup = lookup;
+    }
+
+    /**
+     * Names answered by {@code knows} (type key, label) as {@link #knows} would answer them: an
+     * edit knows the other pages' names from the store, and looks up only those its lines ask for.
+     */
+    public static KnownNames answeredBy(BiPredicate<String, String> knows) {
+        return new KnownNames(knows);
     }
 
     /**
@@ -35,6 +53,8 @@ public final class KnownNames {
     public boolean knows(String typeKey, String label) {
         if (label.isEmpty())
             return false;
+        if (lookup != null)
+            return lookup.test(typeKey, label);
         if (labels.getOrDefault(typeKey, Set.of()).contains(label))
             return true;
         Set<String> ids = slugs.getOrDefault(typeKey, Set.of());
@@ -42,7 +62,7 @@ public final class KnownNames {
     }
 
     public boolean isEmpty() {
-        return labels.isEmpty() && slugs.isEmpty();
+        return lookup == null && labels.isEmpty() && slugs.isEmpty();
     }
 
     /** Collects names from parse results, in any order; not thread-safe. */

@@ -94,7 +94,7 @@ final class PageEdits {
             return full("no page changed, but the derived data is not current");
         if (edited.size() > Math.max(10, files.size() / MAX_SHARE))
             return full(edited.size() + " pages changed");
-        List<Edit> edits = parse(edited, uris, digests);
+        List<Edit> edits = parse(edited, uris, digests, dataset, files);
         if (edits == null)
             return Optional.empty();
         Identities identities = Txn.calculateRead(dataset, () -> identities(dataset, edits, uris));
@@ -144,19 +144,42 @@ final class PageEdits {
         }
     }
 
-    /** The edited pages parsed; null when one fails to parse or contributes other identities than before. */
-    private List<Edit> parse(List<SeedFile> edited, Uris uris, Map<Node, String> digests) {
+    /**
+     * The edited pages parsed; null when one fails to parse or contributes other identities than
+     * before. A page with a line only other pages' names can split is parsed again with the names
+     * a full build would know ({@link StoreNames}), as the full build's second pass parses it.
+     */
+    private List<Edit> parse(List<SeedFile> edited, Uris uris, Map<Node, String> digests, DatasetGraph dataset,
+                             List<SeedFile> files) {
         SeedParser parser = new SeedParser(pipeline.ontology().vocabulary());
-        List<Edit> edits = new ArrayList<>();
+        List<ParseResult> results = new ArrayList<>();
         for (SeedFile f : edited) {
             ParseResult r = clock.time("parse", () -> parser.parse(f.display(), f.content()));
-            // a split decided by other pages' names is made by the full build, which knows them all
             if (r.hasErrors() || r.page() == null) {
                 whyFull = f.name() + " does not parse";
                 return null;
             }
-            if (r.dependsOnNames()) {
-                whyFull = f.name() + " has a member line whose split depends on the names other pages give";
+            results.add(r);
+        }
+        if (results.stream().anyMatch(ParseResult::dependsOnNames)) {
+            Set<Node> graphs = new HashSet<>();
+            edited.forEach(f -> graphs.add(uris.seedGraph(f.name())));
+            List<ParseResult> first = List.copyOf(results);
+            Txn.executeRead(dataset, () -> {
+                SeedParser named = new SeedParser(pipeline.ontology().vocabulary(), StoreNames.of(dataset, uris, parser, files, graphs, first));
+                for (int i = 0; i < results.size(); i++)
+                    if (results.get(i).dependsOnNames()) {
+                        SeedFile f = edited.get(i);
+                        results.set(i, clock.time("parse", () -> named.parse(f.display(), f.content())));
+                    }
+            });
+        }
+        List<Edit> edits = new ArrayList<>();
+        for (int i = 0; i < edited.size(); i++) {
+            SeedFile f = edited.get(i);
+            ParseResult r = results.get(i);
+            if (r.hasErrors() || r.page() == null) {
+                whyFull = f.name() + " does not parse with the names the other pages give";
                 return null;
             }
             Node graph = uris.seedGraph(f.name());

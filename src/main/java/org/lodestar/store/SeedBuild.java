@@ -49,6 +49,7 @@ public final class SeedBuild {
     private final SimilarityDerivation similarity;
     private int chunk = ChunkWriter.CHUNK;
     private List<String> warnings = List.of();
+    private String whyEveryPage;
 
     /** Computes no similarity links: the seed pages' own (imported) ones only. */
     public SeedBuild(Pipeline pipeline, boolean strict) {
@@ -86,7 +87,11 @@ public final class SeedBuild {
      */
     public List<String> warnings() { return warnings; }
 
+    /** Why the last {@link #run} could not build the edited pages alone; empty when it did, or had nothing to do. */
+    public Optional<String> whyEveryPage() { return Optional.ofNullable(whyEveryPage); }
+
     public BuildReport run(KnowledgeStore store, List<SeedFile> files) throws BuildFailedException {
+        whyEveryPage = null;
         // where a writer that feeds replicas sees every change go by (KnowledgeStore#writes)
         DatasetGraph dataset = store.writes();
         Uris uris = pipeline.uris();
@@ -105,6 +110,7 @@ public final class SeedBuild {
                 warnings = edits.warnings();
                 return edit.get();
             }
+            whyEveryPage = edits.whyFull().orElse(null);
             edits.whyFull().ifPresent(why -> progress.note("building every page: " + why));
         }
         PageScan scan = clock.time("parse", () -> PageScan.of(files, pipeline.ontology(), progress));
