@@ -39,6 +39,7 @@ final class StoreNames {
     private final Set<Node> edited;
     private final KnownNames editedNames;
     private final Map<String, Boolean> answers = new HashMap<>();
+    private final Map<Node, KnownNames> pages = new HashMap<>();
     private Map<Node, SeedFile> byGraph;
 
     private StoreNames(DatasetGraph dataset, Uris uris, SeedParser plain, List<SeedFile> files, Set<Node> edited,
@@ -72,25 +73,37 @@ final class StoreNames {
         if (editedNames.knows(typeKey, label))
             return true;
         String prefix = uris.entity(typeKey, "").getURI();
-        Set<Node> pages = new LinkedHashSet<>();
+        // the entities' own pages first: there the page's own label usually answers at once
+        Set<Node> own = new LinkedHashSet<>(), others = new LinkedHashSet<>();
         dataset.find(Node.ANY, Node.ANY, RDFS.label.asNode(), NodeFactory.createLiteralString(label)).forEachRemaining(q -> {
-            if (q.getSubject().isURI() && q.getSubject().getURI().startsWith(prefix))
-                pages.add(q.getGraph());
+            if (q.getSubject().isURI() && q.getSubject().getURI().startsWith(prefix)) {
+                others.add(q.getGraph());
+                ownPages(q.getSubject(), own);
+            }
         });
         String slug = Slugs.slugify(label);
         if (!slug.isEmpty())
-            dataset.find(Node.ANY, uris.entity(typeKey, slug), KG.seedPage, Node.ANY).forEachRemaining((Quad q) -> {
-                if (q.getGraph().equals(q.getObject()))
-                    pages.add(q.getGraph());
-            });
-        for (Node page : pages) {
-            if (edited.contains(page))
-                continue;
-            SeedFile file = files().get(page);
-            if (file != null && new KnownNames.Builder().add(plain.parse(file.display(), file.content())).build().knows(typeKey, label))
+            ownPages(uris.entity(typeKey, slug), own);
+        own.addAll(others);
+        for (Node page : own)
+            if (!edited.contains(page) && names(page).knows(typeKey, label))
                 return true;
-        }
         return false;
+    }
+
+    private void ownPages(Node entity, Set<Node> into) {
+        dataset.find(Node.ANY, entity, KG.seedPage, Node.ANY).forEachRemaining((Quad q) -> {
+            if (q.getGraph().equals(q.getObject()))
+                into.add(q.getGraph());
+        });
+    }
+
+    /** What one page adds to the names, parsed once per edit however many names ask for it. */
+    private KnownNames names(Node page) {
+        return pages.computeIfAbsent(page, g -> {
+            SeedFile file = files().get(g);
+            return file == null ? KnownNames.NONE : new KnownNames.Builder().add(plain.parse(file.display(), file.content())).build();
+        });
     }
 
     /** The pages by their graph's name, made when first needed. */
